@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "notelint",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "NoteLint", targets: ["NoteLint"]),
+    .executable(name: "notelint", targets: ["notelint"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // System-library shims, nothing else.
+    .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm"),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0"),
+    // The model: source text, document, findings, the Rule protocol.
+    .target(name: "NoteLintCore"),
+    // Markdown (cmark-gfm), HTML (libxml2), front matter.
+    .target(name: "NoteLintParsing", dependencies: ["NoteLintCore", "CCmarkGFM", "CLibXML2", "Yams"]),
+    // Tokenizer, sentences, language detection, lexicons, dates, names.
+    .target(
+      name: "NoteLintLanguage", dependencies: ["NoteLintCore"],
+      resources: [.copy("Resources/lexicons"), .copy("Resources/names")]),
+    // The rules, one folder per category.
+    .target(name: "NoteLintRules", dependencies: ["NoteLintCore", "NoteLintLanguage"]),
+    // Output formats.
+    .target(name: "NoteLintReporters", dependencies: ["NoteLintCore"]),
+    // The engine and public API: discovery, config, linting.
+    .target(
+      name: "NoteLint",
+      dependencies: ["NoteLintCore", "NoteLintParsing", "NoteLintLanguage", "NoteLintRules", "NoteLintReporters"]),
+    // The command-line tool, thin.
+    .executableTarget(
+      name: "notelint",
+      dependencies: ["NoteLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .testTarget(name: "NoteLintCoreTests", dependencies: ["NoteLintCore"]),
+    .testTarget(name: "NoteLintParsingTests", dependencies: ["NoteLintParsing"]),
+    .testTarget(name: "NoteLintLanguageTests", dependencies: ["NoteLintLanguage"]),
+    .testTarget(name: "NoteLintRulesTests", dependencies: ["NoteLint", "NoteLintRules"]),
+    .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
+    .testTarget(name: "notelintCLITests", dependencies: ["NoteLint"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

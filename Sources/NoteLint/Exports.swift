@@ -1,0 +1,4 @@
+@_exported import NoteLintCore
+@_exported import NoteLintLanguage
+@_exported import NoteLintReporters
+@_exported import NoteLintRules

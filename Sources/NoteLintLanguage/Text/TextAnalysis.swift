@@ -1,0 +1,97 @@
+import NoteLintCore
+
+/// One block's text, tokenized and split into sentences once, shared by every rule.
+public struct TextAnalysis: Sendable {
+  public let text: MappedText
+  public let tokens: [Token]
+  public let folded: [Unicode.Scalar]
+  /// Token index ranges, one per sentence.
+  public let sentences: [Range<Int>]
+  /// For each token, the index of its sentence.
+  public let sentenceOfToken: [Int32]
+
+  public init(text: MappedText, tokenizer: Tokenizer) {
+    self.text = text
+    var folded: [Unicode.Scalar] = []
+    let tokens = tokenizer.tokenize(text.scalars, folded: &folded)
+    self.tokens = tokens
+    self.folded = folded
+    var sentences: [Range<Int>] = []
+    var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
+    var start = 0
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      var ends = false
+      if token.kind == .paragraphBreak {
+        ends = true
+      } else if token.kind == .punctuation, token.length == 1 {
+        let scalar = text.scalars[Int(token.start)]
+        if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" {
+          // Several closing marks ("?!", "...") end one sentence.
+          while index + 1 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].length == 1,
+            ".!?…\"”»)".unicodeScalars.contains(text.scalars[Int(tokens[index + 1].start)])
+          {
+            sentenceOfToken[index] = Int32(sentences.count)
+            index += 1
+          }
+          ends = true
+        }
+      }
+      sentenceOfToken[index] = Int32(sentences.count)
+      if ends {
+        if index + 1 > start { sentences.append(start..<(index + 1)) }
+        start = index + 1
+      }
+      index += 1
+    }
+    if start < tokens.count { sentences.append(start..<tokens.count) }
+    self.sentences = sentences
+    self.sentenceOfToken = sentenceOfToken
+  }
+
+  /// The folded text of a token (allocates: for rare uses, not the inner loop).
+  public func foldedString(_ token: Token) -> String {
+    String(String.UnicodeScalarView(folded[token.range]))
+  }
+
+  public func originalString(_ token: Token) -> String {
+    text.string(token.range)
+  }
+
+  /// The sentence that contains the token.
+  public func sentence(containing tokenIndex: Int) -> Range<Int> {
+    guard tokenIndex < sentenceOfToken.count else { return tokens.count..<tokens.count }
+    let number = Int(sentenceOfToken[tokenIndex])
+    return number < sentences.count ? sentences[number] : tokenIndex..<(tokenIndex + 1)
+  }
+
+  /// Whether a sentence ends with a question mark.
+  public func isQuestion(_ sentence: Range<Int>) -> Bool {
+    var index = sentence.upperBound - 1
+    while index >= sentence.lowerBound {
+      let token = tokens[index]
+      if token.kind == .punctuation {
+        let scalar = text.scalars[Int(token.start)]
+        if scalar == "?" { return true }
+        if scalar == "." || scalar == "!" { return false }
+        index -= 1
+        continue
+      }
+      return false
+    }
+    return false
+  }
+
+  /// Whether a range of tokens holds a number, a percentage or an amount.
+  public func hasNumber(_ range: Range<Int>) -> Bool {
+    for index in range where tokens[index].kind == .number { return true }
+    return false
+  }
+
+  /// Scalar range covered by a range of tokens.
+  public func scalarRange(_ range: Range<Int>) -> Range<Int> {
+    guard !range.isEmpty else { return 0..<0 }
+    return Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end)
+  }
+}

@@ -1,0 +1,286 @@
+import NoteLintCore
+
+public enum TokenKind: UInt8, Sendable {
+  case word
+  case number
+  case punctuation
+  /// Currency signs and `%`.
+  case symbol
+  /// Inline code or an image: opaque.
+  case placeholder
+  case url
+  /// `@handle`
+  case mention
+  /// A paragraph break inside a block (two line breaks).
+  case paragraphBreak
+}
+
+/// A token: a range of scalars in its text, its kind and the hash of its folded form.
+public struct Token: Sendable, Equatable {
+  public var start: Int32
+  public var end: Int32
+  public var kind: TokenKind
+  public var hash: UInt64
+  /// Bit 0: starts with an uppercase letter; bit 1: all letters uppercase; bit 2: preceded by a line break.
+  public var flags: UInt8
+
+  public var range: Range<Int> { Int(start)..<Int(end) }
+  public var isCapitalized: Bool { flags & 1 != 0 }
+  public var isAllCaps: Bool { flags & 2 != 0 }
+  public var followsLineBreak: Bool { flags & 4 != 0 }
+  public var length: Int { Int(end - start) }
+}
+
+/// Splits text into tokens in one pass over its Unicode scalars, folding as it goes.
+///
+/// Apostrophes: English clitics stay in the word (`we'll`, `team's`); Italian elisions split after
+/// the apostrophe (`l'` + `IA`, `dell'` + `azienda`). Hyphenated words are one token. Numbers keep
+/// their `,` and `.` separators (`1,2`, `1.200`, `3.5`). Abbreviations with inner dots (`e.g.`,
+/// `p.es.`) and listed ones (`etc.`, `ecc.`) keep their final dot.
+public struct Tokenizer: Sendable {
+  let abbreviations: Set<UInt64>
+
+  public init(abbreviations: Set<UInt64> = []) {
+    self.abbreviations = abbreviations
+  }
+
+  private static let clitics: Set<String> = ["s", "t", "ll", "re", "ve", "d", "m"]
+
+  @inline(__always)
+  static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 {
+      return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
+    }
+    if value == 0xFFFC || value == 0xA0 { return false }
+    return scalar.properties.isAlphabetic || Folding.isCombiningMark(value)
+  }
+
+  @inline(__always)
+  static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= 0x30 && scalar.value <= 0x39
+  }
+
+  @inline(__always)
+  static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return value == 0x27 || value == 0x2019 || value == 0x2018 || value == 0x02BC
+  }
+
+  @inline(__always)
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0xA0 { return true }
+    if value < 0x80 { return false }
+    return scalar.properties.isWhitespace || value == 0x200B || value == 0xFEFF
+  }
+
+  /// Tokenizes `scalars`; `folded` receives the folded text, scalar for scalar.
+  public func tokenize(_ scalars: [Unicode.Scalar], folded: inout [Unicode.Scalar]) -> [Token] {
+    folded.removeAll(keepingCapacity: true)
+    folded.reserveCapacity(scalars.count)
+    for scalar in scalars { folded.append(Folding.fold(scalar)) }
+    var tokens: [Token] = []
+    tokens.reserveCapacity(scalars.count / 5 + 1)
+    let count = scalars.count
+    var index = 0
+    var newlines = 0
+    var sawLineBreak = false
+    while index < count {
+      let scalar = scalars[index]
+      if Self.isSpace(scalar) {
+        if scalar == "\n" {
+          newlines += 1
+          sawLineBreak = true
+          if newlines == 2 {
+            tokens.append(
+              Token(start: Int32(index), end: Int32(index + 1), kind: .paragraphBreak, hash: 0, flags: 0))
+          }
+        }
+        index += 1
+        continue
+      }
+      newlines = 0
+      let start = index
+      var kind = TokenKind.word
+      if scalar.value == 0xFFFC {
+        kind = .placeholder
+        index += 1
+      } else if let end = urlEnd(scalars, folded, at: index) {
+        kind = .url
+        index = end
+      } else if scalar == "@", index + 1 < count, Self.isLetter(scalars[index + 1]) || Self.isDigit(scalars[index + 1]) {
+        kind = .mention
+        index += 1
+        while index < count,
+          Self.isLetter(scalars[index]) || Self.isDigit(scalars[index]) || scalars[index] == "_"
+            || scalars[index] == "-"
+            || (scalars[index] == "." && index + 1 < count && Self.isLetter(scalars[index + 1]))
+        {
+          index += 1
+        }
+      } else if Self.isDigit(scalar) {
+        kind = .number
+        index = numberEnd(scalars, from: index)
+      } else if Self.isLetter(scalar) {
+        index = wordEnd(scalars, folded, from: index)
+        if index < count, scalars[index] == "@", index + 1 < count, Self.isLetter(scalars[index + 1]) {
+          // An e-mail address.
+          kind = .url
+          index += 1
+          while index < count, !Self.isSpace(scalars[index]), scalars[index] != ")", scalars[index] != ">",
+            scalars[index] != ","
+          {
+            index += 1
+          }
+          while index > start, scalars[index - 1] == "." { index -= 1 }
+        }
+      } else if scalar == "%" || scalar == "€" || scalar == "$" || scalar == "£" {
+        kind = .symbol
+        index += 1
+      } else {
+        kind = .punctuation
+        index += 1
+      }
+      var hash = TokenHash.offsetBasis
+      var upperCount = 0
+      var letterCount = 0
+      var firstUpper = false
+      for position in start..<index {
+        let value = folded[position].value
+        if !Folding.isCombiningMark(value) { hash = TokenHash.combine(hash, value) }
+        if kind == .word || kind == .number {
+          let original = scalars[position]
+          if Self.isLetter(original) {
+            letterCount += 1
+            if original.properties.isUppercase {
+              upperCount += 1
+              if position == start { firstUpper = true }
+            }
+          }
+        }
+      }
+      var flags: UInt8 = 0
+      if firstUpper { flags |= 1 }
+      if letterCount > 1 && upperCount == letterCount { flags |= 2 }
+      if sawLineBreak { flags |= 4 }
+      sawLineBreak = false
+      tokens.append(Token(start: Int32(start), end: Int32(index), kind: kind, hash: hash, flags: flags))
+    }
+    return tokens
+  }
+
+  private func numberEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+    let count = scalars.count
+    var index = start
+    while index < count {
+      if Self.isDigit(scalars[index]) {
+        index += 1
+      } else if scalars[index] == "." || scalars[index] == ",", index + 1 < count, Self.isDigit(scalars[index + 1]) {
+        index += 1
+      } else {
+        break
+      }
+    }
+    // Units and ordinals glued to the number: 10k, 48h, 4th, 2x.
+    var suffix = index
+    while suffix < count, Self.isLetter(scalars[suffix]) { suffix += 1 }
+    if suffix - index > 0, suffix - index <= 2 { index = suffix }
+    return index
+  }
+
+  private func wordEnd(_ scalars: [Unicode.Scalar], _ folded: [Unicode.Scalar], from start: Int) -> Int {
+    let count = scalars.count
+    var index = start
+    while index < count {
+      let scalar = scalars[index]
+      if Self.isLetter(scalar) || Self.isDigit(scalar) {
+        index += 1
+        continue
+      }
+      if Self.isApostrophe(scalar), index + 1 < count, Self.isLetter(scalars[index + 1]) {
+        // English clitic stays in the word; otherwise an elision ends the token after the apostrophe.
+        var end = index + 1
+        while end < count, Self.isLetter(scalars[end]) { end += 1 }
+        let tail = String(String.UnicodeScalarView(folded[(index + 1)..<end]))
+        if Self.clitics.contains(tail) {
+          index = end
+          continue
+        }
+        return index + 1
+      }
+      if scalar == "-" || scalar == "\u{2011}", index + 1 < count,
+        Self.isLetter(scalars[index + 1]) || Self.isDigit(scalars[index + 1])
+      {
+        index += 1
+        continue
+      }
+      if scalar == ".", index + 1 < count {
+        // Dotted abbreviations: e.g., i.e., p.es., U.S.
+        var probe = index
+        var segments = 0
+        while probe + 1 < count, scalars[probe] == ".", Self.isLetter(scalars[probe + 1]) {
+          var segmentEnd = probe + 1
+          while segmentEnd < count, Self.isLetter(scalars[segmentEnd]) { segmentEnd += 1 }
+          guard segmentEnd - probe - 1 <= 3, segmentEnd < count, scalars[segmentEnd] == "." else { break }
+          probe = segmentEnd
+          segments += 1
+        }
+        if segments > 0, index - start <= 3 {
+          return probe + 1
+        }
+      }
+      break
+    }
+    // A listed abbreviation keeps its final dot (etc., ecc., dott.).
+    if index < count, scalars[index] == "." {
+      var hash = TokenHash.offsetBasis
+      for position in start...index {
+        let value = folded[position].value
+        if !Folding.isCombiningMark(value) { hash = TokenHash.combine(hash, value) }
+      }
+      if abbreviations.contains(hash) { return index + 1 }
+    }
+    return index
+  }
+
+  private static let schemes: [[Unicode.Scalar]] = ["https://", "http://", "ftp://", "mailto:", "www.", "file://"]
+    .map { Array($0.unicodeScalars) }
+
+  /// End of a URL starting at `index`, if one starts there.
+  private func urlEnd(_ scalars: [Unicode.Scalar], _ folded: [Unicode.Scalar], at index: Int) -> Int? {
+    let first = folded[index]
+    guard first == "h" || first == "f" || first == "m" || first == "w" else { return nil }
+    var matched = false
+    for scheme in Self.schemes where index + scheme.count < folded.count {
+      var equal = true
+      for (offset, expected) in scheme.enumerated() where folded[index + offset] != expected {
+        equal = false
+        break
+      }
+      if equal {
+        matched = true
+        break
+      }
+    }
+    guard matched else { return nil }
+    var end = index
+    var depth = 0
+    while end < scalars.count, !Self.isSpace(scalars[end]) {
+      let scalar = scalars[end]
+      if scalar == "(" { depth += 1 }
+      if scalar == ")" {
+        if depth == 0 { break }
+        depth -= 1
+      }
+      if scalar == ">" || scalar == "\"" || scalar == "»" || scalar == "]" { break }
+      end += 1
+    }
+    while end > index, let last = scalars[end - 1].properties.isAlphabetic ? nil : Optional(scalars[end - 1]),
+      ".,;:!?".unicodeScalars.contains(last)
+    {
+      end -= 1
+    }
+    return end
+  }
+}

@@ -1,0 +1,526 @@
+import CLibXML2
+import NoteLintCore
+
+/// HTML through libxml2's forgiving HTML parser into the document model. libxml2 gives the tree;
+/// every text node is then aligned with the source so each scalar keeps its exact line and column.
+public enum HTMLParser {
+  private static let initialized: Bool = {
+    xmlInitParser()
+    return true
+  }()
+
+  public static func parse(_ source: SourceFile) -> Document {
+    _ = initialized
+    var bytes = TextDecoder.utf8Bytes(source.scalars)
+    neutralizeCharsetDeclarations(&bytes)
+    let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+    let tree: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
+      }
+    }
+    var document = Document(source: source, format: .html)
+    guard let tree else { return document }
+    defer { xmlFreeDoc(tree) }
+    var builder = HTMLBuilder(source: source)
+    if let root = xmlDocGetRootElement(tree) {
+      builder.walk(root)
+    }
+    document.blocks = builder.blocks
+    document.tables = builder.tables
+    document.comments = builder.comments
+    document.title = builder.title
+    document.linkSections()
+    return document
+  }
+
+  /// The bytes are re-encoded as UTF-8, so a `<meta charset=…>` naming another charset must not make
+  /// libxml2 decode them again. The declaration is renamed in place (same length, same lines).
+  static func neutralizeCharsetDeclarations(_ bytes: inout [UInt8]) {
+    let limit = min(bytes.count, 8192)
+    var index = 0
+    while index + 5 < limit {
+      if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] | 0x20 == UInt8(ascii: "m"),
+        bytes[index + 2] | 0x20 == UInt8(ascii: "e"), bytes[index + 3] | 0x20 == UInt8(ascii: "t"),
+        bytes[index + 4] | 0x20 == UInt8(ascii: "a")
+      {
+        var end = index + 5
+        while end < bytes.count, bytes[end] != UInt8(ascii: ">") { end += 1 }
+        var probe = index
+        while probe + 7 <= end {
+          if bytes[probe] | 0x20 == UInt8(ascii: "c"), bytes[probe + 1] | 0x20 == UInt8(ascii: "h"),
+            bytes[probe + 2] | 0x20 == UInt8(ascii: "a"), bytes[probe + 3] | 0x20 == UInt8(ascii: "r"),
+            bytes[probe + 4] | 0x20 == UInt8(ascii: "s"), bytes[probe + 5] | 0x20 == UInt8(ascii: "e"),
+            bytes[probe + 6] | 0x20 == UInt8(ascii: "t")
+          {
+            bytes[probe + 6] = UInt8(ascii: "x")
+          }
+          probe += 1
+        }
+        index = end
+      }
+      index += 1
+    }
+  }
+}
+
+private struct HTMLBuilder {
+  let source: SourceFile
+  var aligner: SourceAligner
+  var blocks: [Block] = []
+  var tables: [Table] = []
+  var comments: [Comment] = []
+  var title: String?
+
+  /// Source offset up to which text has been aligned.
+  private var cursor = 0
+  /// Block receiving inline text.
+  private var target: Int?
+  /// Open elements that opened a block, so their exit closes it.
+  private var openBlocks: [(node: xmlNodePtr, previousTarget: Int?)] = []
+  private var itemStack: [Int] = []
+  private var listStack: [Bool] = []
+  private var quoteDepth = 0
+  private var tableStack: [Int] = []
+  private var linkStarts: [(node: xmlNodePtr, start: Int, href: String)] = []
+  private var inTitle = false
+
+  init(source: SourceFile) {
+    self.source = source
+    self.aligner = SourceAligner(source: source)
+  }
+
+  private static let skipped: Set<String> = [
+    "script", "style", "noscript", "template", "textarea", "svg", "math", "object", "iframe",
+  ]
+  private static let inlineCode: Set<String> = ["code", "kbd", "samp", "tt", "var"]
+  private static let containers: Set<String> = [
+    "div", "section", "article", "header", "footer", "main", "nav", "aside", "ul", "ol", "dl", "form", "hr",
+    "figure", "center", "details", "body", "fieldset", "table", "thead", "tbody", "tfoot", "tr",
+  ]
+
+  static func name(_ node: xmlNodePtr) -> String {
+    guard let pointer = node.pointee.name else { return "" }
+    return String(cString: pointer).lowercased()
+  }
+
+  static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+    guard let attribute = xmlHasProp(node, name) else { return nil }
+    guard let child = attribute.pointee.children, let content = child.pointee.content else { return "" }
+    return String(cString: content)
+  }
+
+  func line(of node: xmlNodePtr) -> Int { max(1, Int(xmlGetLineNo(node))) }
+
+  mutating func walk(_ root: xmlNodePtr) {
+    var node: xmlNodePtr? = root
+    while let current = node {
+      let descend = enter(current)
+      if descend, let child = current.pointee.children {
+        node = child
+        continue
+      }
+      exit(current)
+      var next = current
+      while true {
+        if next == root {
+          node = nil
+          break
+        }
+        if let sibling = next.pointee.next {
+          node = sibling
+          break
+        }
+        guard let parent = next.pointee.parent, parent.pointee.type != XML_DOCUMENT_NODE,
+          parent.pointee.type != XML_HTML_DOCUMENT_NODE
+        else {
+          node = nil
+          break
+        }
+        exit(parent)
+        next = parent
+      }
+    }
+  }
+
+  private mutating func openBlock(_ node: xmlNodePtr, _ block: Block) {
+    blocks.append(block)
+    openBlocks.append((node, target))
+    target = blocks.count - 1
+  }
+
+  private var implicitBlocks = Set<Int>()
+
+  private mutating func finish(_ index: Int) {
+    blocks[index].text.trimTrailingWhitespace()
+    let end = blocks[index].text.position(at: max(0, blocks[index].text.count - 1)).line
+    blocks[index].endLine = max(blocks[index].start.line, end)
+    detectTextTask(index)
+  }
+
+  /// `[ ]` / `[x]` typed at the start of a list item (some exports do this).
+  private mutating func detectTextTask(_ index: Int) {
+    guard blocks[index].kind == .listItem, blocks[index].list?.task == TaskState.none else { return }
+    let scalars = blocks[index].text.scalars.drop { $0.properties.isWhitespace }
+    let head = Array(scalars.prefix(3))
+    if head.count == 3, head[0] == "[", head[2] == "]" {
+      if head[1] == " " { blocks[index].list?.task = .unchecked }
+      if head[1] == "x" || head[1] == "X" { blocks[index].list?.task = .checked }
+    } else if let first = head.first {
+      if first == "☐" { blocks[index].list?.task = .unchecked }
+      if first == "☑" || first == "☒" || first == "✅" { blocks[index].list?.task = .checked }
+    }
+  }
+
+  /// Returns whether to descend into the node's children.
+  private mutating func enter(_ node: xmlNodePtr) -> Bool {
+    switch node.pointee.type {
+    case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+      appendText(node)
+      return false
+    case XML_COMMENT_NODE:
+      collectComment(node)
+      return false
+    case XML_ELEMENT_NODE:
+      break
+    default:
+      return false
+    }
+    let name = Self.name(node)
+    if Self.skipped.contains(name) || name == "pre" {
+      skipElement(node, name: name)
+      return false
+    }
+    if Self.inlineCode.contains(name) {
+      if let index = target ?? implicitParagraph(node) {
+        let position =
+          findTag(name, from: cursor).map { aligner.position(of: $0) }
+          ?? SourcePosition(line: line(of: node), column: 1)
+        blocks[index].text.append(MappedText.placeholder, at: position)
+      }
+      skipElement(node, name: name)
+      return false
+    }
+    switch name {
+    case "head":
+      return true
+    case "title":
+      inTitle = true
+      return true
+    case "h1", "h2", "h3", "h4", "h5", "h6":
+      endImplicit()
+      let level = Int(name.unicodeScalars.last!.value) - 0x30
+      openBlock(node, Block(kind: .heading(level: level), start: startOf(node), quoteDepth: quoteDepth))
+    case "p", "dt", "dd", "caption", "figcaption", "summary", "address":
+      if let item = itemStack.last, target == item, name == "p" || name == "dd" || name == "dt" {
+        // A paragraph inside a list item is the item's own text.
+        if !blocks[item].text.isEmpty {
+          let position = startOf(node)
+          blocks[item].text.append("\n", at: position)
+          blocks[item].text.append("\n", at: position)
+        }
+        openBlocks.append((node, target))
+        return true
+      }
+      endImplicit()
+      openBlock(node, Block(kind: .paragraph, start: startOf(node), quoteDepth: quoteDepth))
+    case "blockquote":
+      endImplicit()
+      quoteDepth += 1
+    case "ul", "ol", "menu":
+      endImplicit()
+      listStack.append(name == "ol")
+    case "li":
+      endImplicit()
+      let info = ListItemInfo(
+        ordered: listStack.last ?? false, depth: max(1, listStack.count), task: .none, parent: itemStack.last)
+      var block = Block(kind: .listItem, start: startOf(node), quoteDepth: quoteDepth)
+      block.list = info
+      openBlock(node, block)
+      itemStack.append(blocks.count - 1)
+    case "table":
+      endImplicit()
+      tables.append(Table(start: startOf(node)))
+      tableStack.append(tables.count - 1)
+    case "tr":
+      endImplicit()
+      if let table = tableStack.last {
+        tables[table].rows.append([])
+        tables[table].rowLines.append(line(of: node))
+      }
+    case "td", "th":
+      endImplicit()
+      var block = Block(kind: .tableCell, start: startOf(node), quoteDepth: quoteDepth)
+      if let table = tableStack.last, !tables[table].rows.isEmpty {
+        let row = tables[table].rows.count - 1
+        block.cell = TableCellInfo(table: table, row: row, column: tables[table].rows[row].count)
+        openBlock(node, block)
+        tables[table].rows[row].append(blocks.count - 1)
+      } else {
+        openBlock(node, block)
+      }
+    case "br":
+      if let index = target {
+        let position = blocks[index].text.position(at: blocks[index].text.count)
+        blocks[index].text.append("\n", at: position)
+      }
+    case "input":
+      let type = Self.attribute(node, "type")?.lowercased()
+      if type == "checkbox", let item = itemStack.last {
+        blocks[item].list?.task = Self.attribute(node, "checked") != nil ? .checked : .unchecked
+      }
+    case "a":
+      let start = target.map { blocks[$0].text.count } ?? 0
+      linkStarts.append((node, start, Self.attribute(node, "href") ?? ""))
+    case "img":
+      return false
+    default:
+      if Self.containers.contains(name) { endImplicit() }
+    }
+    return true
+  }
+
+  private mutating func exit(_ node: xmlNodePtr) {
+    guard node.pointee.type == XML_ELEMENT_NODE else { return }
+    let name = Self.name(node)
+    if name == "title" { inTitle = false }
+    if name == "blockquote" { quoteDepth = max(0, quoteDepth - 1) }
+    if name == "ul" || name == "ol" || name == "menu" { _ = listStack.popLast() }
+    if name == "table" { _ = tableStack.popLast() }
+    if name == "a", let link = linkStarts.last, link.node == node {
+      linkStarts.removeLast()
+      if let index = target, blocks[index].text.count > link.start {
+        blocks[index].links.append(Link(range: link.start..<blocks[index].text.count, url: link.href))
+      }
+    }
+    if Self.containers.contains(name) || name == "li" || name == "td" || name == "th" { endImplicit() }
+    if let last = openBlocks.last, last.node == node {
+      openBlocks.removeLast()
+      if name == "li" { _ = itemStack.popLast() }
+      if let index = target, !(itemStack.last == index && (name == "p" || name == "dd" || name == "dt")) {
+        finish(index)
+      }
+      target = last.previousTarget
+    }
+  }
+
+  /// Ends a paragraph that text outside any block element opened.
+  private mutating func endImplicit() {
+    if let index = target, implicitBlocks.contains(index) {
+      implicitBlocks.remove(index)
+      finish(index)
+      target = nil
+    }
+  }
+
+  private mutating func implicitParagraph(_ node: xmlNodePtr) -> Int? {
+    let block = Block(kind: .paragraph, start: SourcePosition(line: line(of: node), column: 1), quoteDepth: quoteDepth)
+    blocks.append(block)
+    target = blocks.count - 1
+    implicitBlocks.insert(blocks.count - 1)
+    return target
+  }
+
+  /// The start of an element: the `<` of its tag, found from the cursor (or its line).
+  private mutating func startOf(_ node: xmlNodePtr) -> SourcePosition {
+    let name = Self.name(node)
+    if let offset = findTag(name, from: cursor), source.position(ofOffset: offset).line <= line(of: node) + 1 {
+      return aligner.position(of: offset)
+    }
+    return SourcePosition(line: line(of: node), column: 1)
+  }
+
+  /// Offset of the next `<name` tag at or after `from`, within a bounded look-ahead.
+  private func findTag(_ name: String, from: Int) -> Int? {
+    let scalars = source.scalars
+    let pattern = Array(name.unicodeScalars)
+    var index = from
+    let limit = min(scalars.count, from + 4096)
+    while index < limit {
+      if scalars[index] == "<", index + pattern.count < scalars.count {
+        var matches = true
+        for (offset, expected) in pattern.enumerated() {
+          let actual = scalars[index + 1 + offset].value
+          let lowered = actual >= 0x41 && actual <= 0x5A ? actual + 0x20 : actual
+          if lowered != expected.value {
+            matches = false
+            break
+          }
+        }
+        if matches {
+          let after = scalars[index + 1 + pattern.count]
+          if after == ">" || after == "/" || after.properties.isWhitespace { return index }
+        }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Skips markup (tags, comments, doctype) from `offset`; returns the first offset of text.
+  private func skipMarkup(from offset: Int) -> Int {
+    let scalars = source.scalars
+    var index = offset
+    while index < scalars.count {
+      let scalar = scalars[index]
+      if scalar == "<", index + 1 < scalars.count {
+        let next = scalars[index + 1]
+        if next == "!", index + 3 < scalars.count, scalars[index + 2] == "-", scalars[index + 3] == "-" {
+          var end = index + 4
+          while end + 2 < scalars.count, !(scalars[end] == "-" && scalars[end + 1] == "-" && scalars[end + 2] == ">") {
+            end += 1
+          }
+          index = min(scalars.count, end + 3)
+          continue
+        }
+        if next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" {
+          var quote: Unicode.Scalar?
+          var end = index + 1
+          while end < scalars.count {
+            let current = scalars[end]
+            if let open = quote {
+              if current == open { quote = nil }
+            } else if current == "\"" || current == "'" {
+              quote = current
+            } else if current == ">" {
+              break
+            }
+            end += 1
+          }
+          index = min(scalars.count, end + 1)
+          continue
+        }
+      }
+      return index
+    }
+    return index
+  }
+
+  private mutating func appendText(_ node: xmlNodePtr) {
+    guard let content = node.pointee.content else { return }
+    let literal = Array(String(cString: content).unicodeScalars)
+    guard let firstVisible = literal.firstIndex(where: { !$0.properties.isWhitespace }) else { return }
+    // Find where the text starts in the source: after the markup, at its first visible scalar.
+    var start = skipMarkup(from: cursor)
+    let scalars = source.scalars
+    while start < scalars.count, scalars[start].properties.isWhitespace {
+      start = skipMarkup(from: start + 1)
+    }
+    let visible = literal[firstVisible...]
+    let expected = visible.first!
+    var found = start < scalars.count && (scalars[start] == expected || scalars[start] == "&")
+    if !found {
+      // libxml2 moved this text (broken markup): look ahead a little for it.
+      var probe = start
+      let limit = min(scalars.count, start + 2048)
+      while probe < limit {
+        if scalars[probe] == expected, matchesAhead(visible, at: probe) {
+          start = probe
+          found = true
+          break
+        }
+        probe += 1
+      }
+    }
+    if inTitle {
+      title = String(String.UnicodeScalarView(visible)).trimmingCharacters()
+      if found { cursor = start + visible.count }
+      return
+    }
+    guard let index = target ?? implicitParagraph(node) else { return }
+    if blocks[index].text.isEmpty, implicitBlocks.contains(index), found {
+      blocks[index].start = aligner.position(of: start)
+    }
+    if found {
+      if !blocks[index].text.isEmpty, let last = blocks[index].text.scalars.last, !last.properties.isWhitespace,
+        firstVisible > 0
+      {
+        blocks[index].text.append(" ", at: aligner.position(of: max(0, start - 1)))
+      }
+      cursor = aligner.append(visible, from: start, limit: scalars.count, into: &blocks[index].text)
+    } else {
+      let text = MappedText(String(String.UnicodeScalarView(visible)), at: SourcePosition(line: line(of: node), column: 1))
+      for offset in 0..<text.count {
+        blocks[index].text.append(text.scalars[offset], at: text.position(at: offset))
+      }
+    }
+  }
+
+  private func matchesAhead(_ literal: ArraySlice<Unicode.Scalar>, at offset: Int) -> Bool {
+    let scalars = source.scalars
+    var matched = 0
+    var index = offset
+    for scalar in literal.prefix(8) {
+      guard index < scalars.count, scalars[index] == scalar else { break }
+      matched += 1
+      index += 1
+    }
+    return matched >= min(literal.count, 4)
+  }
+
+  /// Moves the cursor past an element whose text is never linted.
+  private mutating func skipElement(_ node: xmlNodePtr, name: String) {
+    guard let open = findTag(name, from: cursor) else { return }
+    let scalars = source.scalars
+    let closing = Array("</\(name)".unicodeScalars)
+    var index = open + 1
+    while index + closing.count <= scalars.count {
+      if scalars[index] == "<", index + 1 < scalars.count, scalars[index + 1] == "/" {
+        var matches = true
+        for (offset, expected) in closing.enumerated() {
+          let actual = scalars[index + offset].value
+          let lowered = actual >= 0x41 && actual <= 0x5A ? actual + 0x20 : actual
+          if lowered != expected.value {
+            matches = false
+            break
+          }
+        }
+        if matches {
+          cursor = index
+          if name == "pre" { addCodeBlock(node, from: open, to: index) }
+          return
+        }
+      }
+      index += 1
+    }
+  }
+
+  private mutating func addCodeBlock(_ node: xmlNodePtr, from: Int, to: Int) {
+    endImplicit()
+    let start = aligner.position(of: from)
+    let end = source.position(ofOffset: to)
+    blocks.append(Block(kind: .code, start: start, endLine: end.line, quoteDepth: quoteDepth))
+  }
+
+  private mutating func collectComment(_ node: xmlNodePtr) {
+    let text = node.pointee.content.map { String(cString: $0) } ?? ""
+    let scalars = source.scalars
+    var index = cursor
+    while index + 3 < scalars.count {
+      if scalars[index] == "<", scalars[index + 1] == "!", scalars[index + 2] == "-", scalars[index + 3] == "-" {
+        break
+      }
+      index += 1
+    }
+    guard index + 3 < scalars.count else {
+      comments.append(Comment(text: text, start: SourcePosition(line: line(of: node), column: 1), endLine: line(of: node)))
+      return
+    }
+    var end = index + 4
+    while end + 2 < scalars.count, !(scalars[end] == "-" && scalars[end + 1] == "-" && scalars[end + 2] == ">") {
+      end += 1
+    }
+    cursor = min(scalars.count, end + 3)
+    comments.append(
+      Comment(text: text, start: aligner.position(of: index), endLine: source.position(ofOffset: end).line))
+  }
+}
+
+extension String {
+  func trimmingCharacters() -> String {
+    let scalars = unicodeScalars.drop { $0.properties.isWhitespace }
+    var view = Substring(String(String.UnicodeScalarView(scalars))).unicodeScalars[...]
+    while let last = view.last, last.properties.isWhitespace { view = view.dropLast() }
+    return String(String.UnicodeScalarView(view))
+  }
+}

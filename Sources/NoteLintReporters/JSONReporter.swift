@@ -1,0 +1,156 @@
+import NoteLintCore
+
+/// The stable JSON of `json-output.md`, keys in a fixed order, byte-for-byte deterministic.
+public struct JSONReporter: Reporter {
+  public init() {}
+
+  public func render(_ report: LintReport) -> String {
+    let out = JSONWriter()
+    out.object {
+      out.key("tool")
+      out.object {
+        out.field("name", "notelint")
+        out.field("version", report.toolVersion)
+      }
+      out.field("today", report.today)
+      out.key("files")
+      out.array(report.files) { file in
+        out.object {
+          out.field("path", file.path)
+          out.field("language", file.language.rawValue)
+          out.field("kind", file.kind.rawValue)
+        }
+      }
+      out.key("findings")
+      out.array(report.findings) { finding in
+        out.object {
+          out.field("file", finding.file)
+          out.field("line", finding.line)
+          out.field("column", finding.column)
+          out.field("endLine", finding.endLine)
+          out.field("endColumn", finding.endColumn)
+          out.field("category", finding.category.rawValue)
+          out.field("rule", finding.rule)
+          out.field("severity", finding.severity.rawValue)
+          out.field("message", finding.message)
+          if let suggestion = finding.suggestion {
+            out.field("suggestion", suggestion)
+          }
+          out.key("checkpoints")
+          out.array(finding.checkpoints) { out.value($0.rawValue) }
+          out.field("excerpt", finding.excerpt)
+        }
+      }
+      out.key("errors")
+      out.array(report.errors) { error in
+        out.object {
+          out.field("file", error.path)
+          out.field("reason", error.reason)
+        }
+      }
+      out.key("summary")
+      out.object {
+        out.field("files", report.files.count)
+        out.field("findings", report.findings.count)
+        out.field("errors", report.count(.error))
+        out.field("warnings", report.count(.warning))
+        out.field("infos", report.count(.info))
+        out.field("unreadable", report.errors.count)
+      }
+    }
+    return out.text + "\n"
+  }
+}
+
+/// A small JSON writer with two-space indentation and stable key order.
+public final class JSONWriter {
+  public private(set) var text = ""
+  private var depth = 0
+  private var needsComma: [Bool] = []
+  private var afterKey = false
+
+  public init() {}
+
+  private func prefix() {
+    if afterKey {
+      afterKey = false
+      return
+    }
+    if let last = needsComma.last {
+      if last { text += "," }
+      text += "\n" + String(repeating: "  ", count: depth)
+      needsComma[needsComma.count - 1] = true
+    }
+  }
+
+  public func object(_ body: () -> Void) {
+    prefix()
+    text += "{"
+    depth += 1
+    needsComma.append(false)
+    body()
+    let hadItems = needsComma.removeLast()
+    depth -= 1
+    if hadItems { text += "\n" + String(repeating: "  ", count: depth) }
+    text += "}"
+  }
+
+  public func array<S: Sequence>(_ items: S, _ body: (S.Element) -> Void) {
+    prefix()
+    text += "["
+    depth += 1
+    needsComma.append(false)
+    for item in items { body(item) }
+    let hadItems = needsComma.removeLast()
+    depth -= 1
+    if hadItems { text += "\n" + String(repeating: "  ", count: depth) }
+    text += "]"
+  }
+
+  public func key(_ name: String) {
+    prefix()
+    text += Self.quote(name) + ": "
+    afterKey = true
+  }
+
+  public func value(_ string: String) {
+    prefix()
+    text += Self.quote(string)
+  }
+
+  public func value(_ number: Int) {
+    prefix()
+    text += String(number)
+  }
+
+  public func field(_ name: String, _ string: String) {
+    key(name)
+    value(string)
+  }
+
+  public func field(_ name: String, _ number: Int) {
+    key(name)
+    value(number)
+  }
+
+  public static func quote(_ string: String) -> String {
+    var result = "\""
+    for scalar in string.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          result.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return result + "\""
+  }
+}

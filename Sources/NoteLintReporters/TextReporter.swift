@@ -1,0 +1,41 @@
+import NoteLintCore
+
+/// `path:line:col: severity: message [rule]`, one finding a line, then a summary line.
+public struct TextReporter: Reporter {
+  public var color: Bool
+  public var summary: Bool
+
+  public init(color: Bool = false, summary: Bool = true) {
+    self.color = color
+    self.summary = summary
+  }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  public func render(_ report: LintReport) -> String {
+    var output = ""
+    for finding in report.findings {
+      let severity: String
+      switch finding.severity {
+      case .error: severity = paint("error", "1;31")
+      case .warning: severity = paint("warning", "33")
+      case .info: severity = paint("info", "36")
+      }
+      let location = paint("\(finding.file):\(finding.line):\(finding.column):", "1")
+      output += "\(location) \(severity): \(finding.message) \(paint("[\(finding.rule)]", "2"))\n"
+    }
+    if summary {
+      let files = report.files.count
+      let total = report.findings.count
+      var line = "\(total) finding\(total == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")"
+      line += " (\(report.count(.error)) errors, \(report.count(.warning)) warnings, \(report.count(.info)) infos)"
+      if !report.errors.isEmpty {
+        line += "; \(report.errors.count) file\(report.errors.count == 1 ? "" : "s") could not be read"
+      }
+      output += line + "\n"
+    }
+    return output
+  }
+}

@@ -1,0 +1,57 @@
+import NoteLintCore
+import NoteLintLanguage
+
+/// Everything computed once per document and shared by all rules: the language, each block's
+/// tokens and sentences, and (built on those) the action items.
+public final class DocumentAnalysis: Sendable {
+  public let document: Document
+  public let language: Language
+  public let resources: LanguageResources
+  /// One analysis per block; empty for code blocks.
+  public let blocks: [TextAnalysis]
+  public let actionItems: [ActionItem]
+  /// For each block, the indices of the action items that include it.
+  private let actionsByBlock: [Int: [Int]]
+
+  public init(document: Document, language: Language? = nil) {
+    self.document = document
+    let tokenizer = LanguageResources.sharedTokenizer
+    let blocks = document.blocks.map { block in
+      TextAnalysis(text: block.kind == .code ? MappedText() : block.text, tokenizer: tokenizer)
+    }
+    self.blocks = blocks
+    let configured = language ?? document.frontMatter?.value("lang", "language", "lingua").flatMap(
+      LanguageDetector.parse)
+    let detected = configured ?? LanguageDetector.detect(blocks)
+    self.language = detected
+    self.resources = LanguageResources.shared(detected)
+    let items = ActionDetector(document: document, blocks: blocks, resources: resources).detect()
+    self.actionItems = items
+    var byBlock: [Int: [Int]] = [:]
+    for (position, item) in items.enumerated() {
+      for block in item.blocks { byBlock[block, default: []].append(position) }
+    }
+    self.actionsByBlock = byBlock
+  }
+
+  /// The action item that covers a token of a block, if any.
+  public func actionItem(block: Int, token: Int) -> ActionItem? {
+    guard let candidates = actionsByBlock[block] else { return nil }
+    for position in candidates {
+      let item = actionItems[position]
+      if item.block != block || item.tokens.contains(token) || item.tokens.isEmpty { return item }
+    }
+    return nil
+  }
+
+  /// Whether a block's text is prose that line-level rules read (not code, not a heading, not a
+  /// table header cell).
+  public func isProse(_ index: Int) -> Bool {
+    let block = document.blocks[index]
+    switch block.kind {
+    case .code, .heading: return false
+    case .tableCell: return !(block.cell?.isHeader ?? false)
+    case .paragraph, .listItem: return true
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import NoteLintCore
+import NoteLintLanguage
+
+/// A rule: a small value type with a description (id, category, severity, checkpoints, examples in
+/// both languages) and a check that reads the shared analysis of one document.
+public protocol Rule: Sendable {
+  static var description: RuleDescription { get }
+  init()
+  func check(_ context: LintContext) -> [Finding]
+}
+
+/// Options that change what rules report.
+public struct RuleOptions: Sendable {
+  /// The day against which "overdue" and relative dates are judged.
+  public var today: CivilDate
+  /// Pact length budget in words.
+  public var maxPactWords: Int
+  public var sprintLengthDays: Int
+  /// Extra owner names and handles (roster).
+  public var roster: [String]
+  public var dateOrder: DateOrder
+
+  public init(
+    today: CivilDate, maxPactWords: Int = 600, sprintLengthDays: Int = 14, roster: [String] = [],
+    dateOrder: DateOrder = .dayFirst
+  ) {
+    self.today = today
+    self.maxPactWords = maxPactWords
+    self.sprintLengthDays = sprintLengthDays
+    self.roster = roster
+    self.dateOrder = dateOrder
+  }
+}
+
+/// What a rule sees: the document, its analysis, and helpers to build findings.
+public struct LintContext: Sendable {
+  public let analysis: DocumentAnalysis
+  public let options: RuleOptions
+
+  public init(analysis: DocumentAnalysis, options: RuleOptions) {
+    self.analysis = analysis
+    self.options = options
+  }
+
+  public var document: Document { analysis.document }
+  public var language: Language { analysis.language }
+  public var resources: LanguageResources { analysis.resources }
+
+  /// A finding over a scalar range of a block's text.
+  public func finding(
+    _ description: RuleDescription, block: Int, range: Range<Int>, message: Localized,
+    suggestion: Localized?, excerpt: String? = nil
+  ) -> Finding {
+    let text = document.blocks[block].text
+    let start = text.position(at: range.lowerBound)
+    var end = text.position(at: max(range.lowerBound, range.upperBound - 1))
+    end.column += 1
+    return Finding(
+      file: document.source.path, start: start, end: end, category: description.category, rule: description.id,
+      severity: description.severity, message: message[language], suggestion: suggestion?[language],
+      checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(text.string(range)))
+  }
+
+  /// A finding for a whole line (document-level rules).
+  public func finding(
+    _ description: RuleDescription, line: Int, message: Localized, suggestion: Localized?, excerpt: String? = nil
+  ) -> Finding {
+    let lineText = document.source.lineText(line)
+    let width = lineText.unicodeScalars.count
+    return Finding(
+      file: document.source.path, start: SourcePosition(line: line, column: 1),
+      end: SourcePosition(line: line, column: width + 1), category: description.category, rule: description.id,
+      severity: description.severity, message: message[language], suggestion: suggestion?[language],
+      checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(lineText))
+  }
+}
+
+/// Short one-line quotes of the text a finding is about.
+public enum Excerpt {
+  public static func make(_ text: String, limit: Int = 160) -> String {
+    var result = String.UnicodeScalarView()
+    var lastWasSpace = true
+    for scalar in text.unicodeScalars {
+      if scalar == MappedText.placeholder {
+        result.append(contentsOf: "…".unicodeScalars)
+        lastWasSpace = false
+        continue
+      }
+      if scalar.properties.isWhitespace {
+        if !lastWasSpace { result.append(" ") }
+        lastWasSpace = true
+      } else {
+        result.append(scalar)
+        lastWasSpace = false
+      }
+      if result.count >= limit {
+        result.append("…")
+        break
+      }
+    }
+    while let last = result.last, last == " " { result.removeLast() }
+    return String(result)
+  }
+}

@@ -1,0 +1,44 @@
+import NoteLintCore
+
+/// "some", "alcuni", "significativo" with no number.
+public struct VagueQuantityRule: Rule {
+  public init() {}
+
+  public static let description = RuleDescription(
+    id: "vague-quantity",
+    name: Localized(en: "Vague quantity", it: "Quantità vaga"),
+    category: .vaguePhrasing, severity: .warning, checkpoints: [.technical, .review],
+    summary: Localized(
+      en: "A quantity or degree with no number: some, several, significant, sufficient.",
+      it: "Una quantità o un grado senza numero: alcuni, diversi, significativo, sufficiente."),
+    rationale: Localized(
+      en: "\"Significant uplift\" cannot be compared with a baseline; a number can. The review every two sprints needs numbers to judge.",
+      it: "«Un aumento significativo» non si confronta con una baseline; un numero sì. La revisione ogni due sprint ha bisogno di numeri."),
+    triggering: [
+      RuleExample(.english, "The pilot brought a ↓significant uplift in qualified leads.\n"),
+      RuleExample(.english, "- ↓Several accounts are missing the industry field\n"),
+      RuleExample(.italian, "Il pilota ha portato un aumento ↓significativo dei lead qualificati.\n"),
+      RuleExample(.italian, "Mancano ↓alcune colonne nel CRM.\n"),
+    ],
+    nonTriggering: [
+      RuleExample(.english, "The pilot brought a significant uplift of 12% in qualified leads.\n"),
+      RuleExample(.english, "Are the data sufficient for the churn model?\n"),
+      RuleExample(.italian, "Il pilota ha portato un aumento significativo del 12% dei lead qualificati.\n"),
+      RuleExample(.italian, "I dati sono sufficienti per il modello di churn?\n"),
+    ])
+
+  static let check = VagueLexiconCheck(
+    lexicon: "vague-quantity", condition: .unmeasured, leaveActionItems: false,
+    message: { phrase in
+      Localized(
+        en: "“\(phrase)” is not a quantity: say how many or how much.",
+        it: "«\(phrase)» non è una quantità: indica quanti o quanto.")
+    },
+    suggestion: Localized(
+      en: "Replace it with a number, e.g. “12 accounts” or “+8% on the baseline”.",
+      it: "Sostituiscilo con un numero, per esempio «12 clienti» o «+8% sulla baseline»."))
+
+  public func check(_ context: LintContext) -> [Finding] {
+    Self.check.run(Self.description, context)
+  }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import NoteLint
+
+struct CommonOptions: ParsableArguments {
+  @Option(name: .long, help: "Language of the notes: it or en (default: detected per file, or front matter lang:).")
+  var language: String?
+
+  @Option(name: .long, help: "The date to judge deadlines against, YYYY-MM-DD (default: today).")
+  var today: String?
+
+  @Option(name: .long, help: "Skip files larger than this many bytes (default 8 MiB).")
+  var maxFileSize: Int = FileReader.defaultMaxSize
+
+  @Option(name: .long, help: "Files linted at once (default: one per core).")
+  var jobs: Int = 0
+
+  func lintOptions() throws -> LintOptions {
+    var language: Language?
+    if let name = self.language {
+      guard let parsed = LanguageDetector.parse(name) else {
+        throw ValidationError("--language must be it or en, not '\(name)'")
+      }
+      language = parsed
+    }
+    let date: CivilDate
+    if let text = today {
+      guard let parsed = CivilDate.parseISO(text) else {
+        throw ValidationError("--today must be a date as YYYY-MM-DD, not '\(text)'")
+      }
+      date = parsed
+    } else {
+      date = CivilDate.currentLocal()
+    }
+    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
+    guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more") }
+    return LintOptions(language: language, today: date, maxFileSize: maxFileSize, jobs: jobs)
+  }
+}
+
+enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+
+  var value: OutputFormat {
+    switch self {
+    case .text: return .text
+    case .json: return .json
+    }
+  }
+}
+
+enum SeverityOption: String, ExpressibleByArgument, CaseIterable {
+  case error
+  case warning
+  case info
+
+  var value: Severity {
+    switch self {
+    case .error: return .error
+    case .warning: return .warning
+    case .info: return .info
+    }
+  }
+}
