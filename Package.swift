@@ -23,6 +23,7 @@ let package = Package(
     // Tokenizer, sentences, language detection, lexicons, dates, names.
     .target(
       name: "NoteLintLanguage", dependencies: ["NoteLintCore"],
+      exclude: ["Resources/SOURCES.md"],
       resources: [.copy("Resources/lexicons"), .copy("Resources/names")]),
     // The rules, one folder per category.
     .target(name: "NoteLintRules", dependencies: ["NoteLintCore", "NoteLintLanguage"]),
@@ -41,7 +42,7 @@ let package = Package(
     .testTarget(name: "NoteLintLanguageTests", dependencies: ["NoteLintLanguage"]),
     .testTarget(name: "NoteLintRulesTests", dependencies: ["NoteLint", "NoteLintRules"]),
     .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
-    .testTarget(name: "notelintCLITests", dependencies: ["NoteLint"]),
+    .testTarget(name: "notelintCLITests", dependencies: ["notelint"]),
   ],
   swiftLanguageModes: [.v6]
 )

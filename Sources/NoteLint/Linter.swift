@@ -57,7 +57,7 @@ public struct Linter: Sendable {
 
   /// Lints one parsed document.
   public func lint(_ document: Document) -> (summary: FileSummary, findings: [Finding]) {
-    let analysis = DocumentAnalysis(document: document, language: options.language)
+    let analysis = DocumentAnalysis(document: document, language: options.language, options: options.rules)
     let context = LintContext(analysis: analysis, options: options.rules)
     var findings: [Finding] = []
     for rule in rules {
@@ -78,6 +78,20 @@ public struct Linter: Sendable {
       let document = Self.parse(source, format: isHTML ? .html : .markdown)
       let result = lint(document)
       return FileOutcome(summary: result.summary, findings: result.findings, error: nil)
+    }
+  }
+
+  /// Reads, decodes and parses one file.
+  public func document(file path: String) -> Result<Document, FileError> {
+    switch FileReader.read(path, maxSize: options.maxFileSize) {
+    case .failure(let error):
+      return .failure(FileError(path: path, reason: error.description))
+    case .success(let bytes):
+      let isHTML = FileDiscovery.isHTML(path)
+      switch TextDecoder.decode(bytes, path: path, isHTML: isHTML) {
+      case .failure(let error): return .failure(FileError(path: path, reason: error.description))
+      case .success(let source): return .success(Self.parse(source, format: isHTML ? .html : .markdown))
+      }
     }
   }
 

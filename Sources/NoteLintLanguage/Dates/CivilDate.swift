@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-// Temporary minimal calendar date; replaced by the full date-expression module.
+/// A calendar day (proleptic Gregorian), with day arithmetic.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible {
   public let year: Int
   public let month: Int
@@ -71,18 +71,26 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 }
 
-public enum DateOrder: Sendable { case dayFirst, monthFirst }
+/// How numeric dates are read.
+public enum DateOrder: Sendable {
+  case dayFirst
+  case monthFirst
+}
 
+/// A single day, a bounded period, or a recurring cadence.
 public enum DateExpressionKind: Sendable, Equatable {
   case absolute
   case period
   case recurring
 }
 
+/// A date expression found in text: scalar range, kind, and the resolved first and last day.
 public struct DateExpression: Sendable, Equatable {
   public var range: Range<Int>
   public var kind: DateExpressionKind
+  /// The first day of the period (nil for a cadence, or a sprint with no calendar).
   public var start: CivilDate?
+  /// The deadline: the last day of the period.
   public var due: CivilDate?
 }
 

@@ -96,20 +96,27 @@ public struct Lexicon: Sendable {
     return result
   }
 
-  /// Expands `{a,b}` alternations (cartesian product).
+  /// Expands `{a,b}` alternations (cartesian product), with runs of spaces folded to one.
   static func expand(_ entry: String) -> [String] {
+    expandRaw(entry).map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+      .filter { !$0.isEmpty }
+  }
+
+  /// The expansion of one entry (for tests and tools).
+  public static func expandForTesting(_ entry: String) -> [String] { expand(entry) }
+
+  private static func expandRaw(_ entry: String) -> [String] {
     guard let open = entry.firstIndex(of: "{"), let close = entry[open...].firstIndex(of: "}") else {
-      return [entry.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")]
+      return [entry]
     }
     let head = entry[..<open]
     let tail = String(entry[entry.index(after: close)...])
     let options = entry[entry.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
     var result: [String] = []
+    let rests = expandRaw(tail)
     for option in options {
-      for rest in expand(tail) {
-        let joined = (head + option + rest).split(separator: " ", omittingEmptySubsequences: true)
-          .joined(separator: " ")
-        if !joined.isEmpty { result.append(joined) }
+      for rest in rests {
+        result.append(String(head) + String(option) + rest)
       }
     }
     return result

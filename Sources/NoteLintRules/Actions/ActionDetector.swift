@@ -1,13 +1,539 @@
 import NoteLintCore
 import NoteLintLanguage
 
-/// Finds the action items of a document (categories.md §2).
+/// Finds the action items of a document (categories.md §2) and, for each, its owner and deadline
+/// candidates. Runs once per document; the owner, deadline and overdue rules read its result.
 struct ActionDetector {
   let document: Document
   let blocks: [TextAnalysis]
   let resources: LanguageResources
+  let dateParser = DateParser()
+  let dateContext: DateContext
+  let roster: Set<UInt64>
+
+  init(document: Document, blocks: [TextAnalysis], resources: LanguageResources, dateContext: DateContext) {
+    self.document = document
+    self.blocks = blocks
+    self.resources = resources
+    self.dateContext = dateContext
+    var roster = Set<UInt64>()
+    if let frontMatter = document.frontMatter {
+      for entry in frontMatter.list("team", "owners", "roster", "people", "persone") {
+        for word in entry.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "@" }) {
+          roster.insert(TokenHash.hash(word.hasPrefix("@") ? String(word.dropFirst()) : String(word)))
+        }
+      }
+    }
+    self.roster = roster
+  }
+
+  /// Both languages' lexicons: a note in one language often quotes the other.
+  private func lexicons(_ name: String) -> [Lexicon] {
+    [resources.lexicon(name), LanguageResources.shared(resources.language == .italian ? .english : .italian).lexicon(name)]
+  }
+
+  private func matches(_ name: String, _ text: TextAnalysis, range: Range<Int>? = nil) -> [PhraseMatch] {
+    resources.lexicon(name).matches(in: text.tokens, range: range)
+  }
 
   func detect() -> [ActionItem] {
-    []
+    var items: [ActionItem] = []
+    let sections = actionSections()
+    var consumed = Set<Int>()
+    // Tables: rows under an action section, or tables with owner/deadline columns.
+    for (tableIndex, table) in document.tables.enumerated() {
+      guard let firstCell = table.header.first else { continue }
+      let columns = tableColumns(table)
+      let inSection = sections.contains(firstCell)
+      // An action table: under an action section, with both owner and deadline columns, or with
+      // an action column ("Azione", "Task"). A risk log with only an owner column is not one.
+      let actionColumn = table.header.contains { isActionHeading(blocks[$0]) }
+      guard inSection || (columns.owner != nil && columns.deadline != nil) || actionColumn else {
+        continue
+      }
+      for row in table.rows.dropFirst() {
+        for cell in row { consumed.insert(cell) }
+        if let item = tableItem(tableIndex: tableIndex, row: row, columns: columns) { items.append(item) }
+      }
+      for cell in table.header { consumed.insert(cell) }
+    }
+    for index in document.blocks.indices where !consumed.contains(index) {
+      let block = document.blocks[index]
+      let text = blocks[index]
+      switch block.kind {
+      case .listItem:
+        guard let list = block.list else { continue }
+        if let parent = list.parent, isMergedSubItem(parent: parent, child: index, items: items, sections: sections) {
+          if let position = items.lastIndex(where: { $0.block == parent }) {
+            merge(subItem: index, into: &items[position])
+          }
+          continue
+        }
+        if list.task != .none {
+          items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .task, done: list.task == .checked))
+        } else if sections.contains(index) {
+          if isMeetingOrDecision(text) { continue }
+          items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .section, done: isDone(text)))
+        } else if let prefixed = prefixItem(index) {
+          items.append(prefixed)
+        } else if hasCommitment(text, range: 0..<text.tokens.count) {
+          items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .commitment, done: false))
+        }
+      case .paragraph:
+        // Under an action section only list items and table rows are actions by position; a
+        // paragraph there ("Nota: …", "Prossimo comitato: …") must commit to something itself.
+        if isPseudoHeading(index) { continue }
+        if let prefixed = prefixItem(index) {
+          items.append(prefixed)
+          continue
+        }
+        for sentence in text.sentences where hasCommitment(text, range: sentence) {
+          items.append(makeItem(block: index, tokens: sentence, source: .commitment, done: false))
+        }
+      default:
+        continue
+      }
+    }
+    return items
+  }
+
+  // MARK: - Sections
+
+  /// Blocks that lie in an action section: under an action heading (until a heading of the same or
+  /// a higher level), or right after a paragraph that is only an action label ("**Next steps:**").
+  private func actionSections() -> Set<Int> {
+    var result = Set<Int>()
+    var activeLevel: Int?
+    var pseudoActive = false
+    for index in document.blocks.indices {
+      let block = document.blocks[index]
+      if let level = block.headingLevel {
+        pseudoActive = false
+        if let active = activeLevel, level > active {
+          continue
+        }
+        activeLevel = isActionHeading(blocks[index]) ? level : nil
+        continue
+      }
+      if block.kind == .paragraph, isPseudoHeading(index) {
+        pseudoActive = true
+        continue
+      }
+      if block.kind == .paragraph, pseudoActive, !isPseudoHeading(index) {
+        pseudoActive = false
+      }
+      if activeLevel != nil || pseudoActive {
+        result.insert(index)
+      }
+    }
+    return result
+  }
+
+  private func isActionHeading(_ text: TextAnalysis) -> Bool {
+    let words = text.tokens.filter { $0.kind == .word || $0.kind == .number }.count
+    guard words > 0, words <= 8 else { return false }
+    return lexicons("action-headings").contains { !$0.matches(in: text.tokens).isEmpty }
+  }
+
+  /// A paragraph that is only an action-section label, like `**Next steps:**` or `Prossimi passi`.
+  private func isPseudoHeading(_ index: Int) -> Bool {
+    let text = blocks[index]
+    let words = text.tokens.filter { $0.kind == .word }
+    guard !words.isEmpty, words.count <= 5 else { return false }
+    for lexicon in lexicons("action-headings") {
+      for match in lexicon.matches(in: text.tokens) where match.tokens.lowerBound <= 1 {
+        let rest = text.tokens[match.tokens.upperBound...].filter { $0.kind == .word || $0.kind == .number }
+        if rest.isEmpty { return true }
+      }
+    }
+    return false
+  }
+
+  // MARK: - Item kinds
+
+  private func isMeetingOrDecision(_ text: TextAnalysis) -> Bool {
+    for name in ["meeting-markers", "decision-markers"] {
+      for lexicon in lexicons(name) {
+        if let first = lexicon.matches(in: text.tokens, range: 0..<min(text.tokens.count, 6)).first,
+          first.tokens.lowerBound <= 1
+        {
+          return true
+        }
+      }
+    }
+    return false
+  }
+
+  private func isDone(_ text: TextAnalysis) -> Bool {
+    // "(done)", "✅", "— fatto" at the very end of an item.
+    guard let last = text.tokens.last(where: { $0.kind == .word || $0.kind == .symbol }) else { return false }
+    if text.text.string(last.range) == "✅" { return true }
+    let position = text.tokens.lastIndex(of: last) ?? 0
+    return lexicons("done-markers").contains { lexicon in
+      lexicon.matches(in: text.tokens, range: position..<text.tokens.count).contains { $0.tokens.lowerBound == position }
+    }
+  }
+
+  /// `Action: …`, `TODO: …`, `Azione: …` at the start of a block.
+  private func prefixItem(_ index: Int) -> ActionItem? {
+    let text = blocks[index]
+    for lexicon in lexicons("action-prefixes") {
+      if let match = lexicon.matches(in: text.tokens, range: 0..<min(text.tokens.count, 5)).first,
+        match.tokens.lowerBound == 0
+      {
+        var end = match.tokens.upperBound
+        if end < text.tokens.count, text.tokens[end].kind == .punctuation { end += 1 }
+        let prefixText = lexicon.phrases[match.phrase].text
+        if !prefixText.hasSuffix(":"), !(end > match.tokens.upperBound) { continue }
+        return makeItem(block: index, tokens: 0..<text.tokens.count, source: .prefix, done: false)
+      }
+    }
+    return nil
+  }
+
+  private static let interrogatives: Set<UInt64> = Set(
+    ["come", "quando", "se", "chi", "cosa", "perche", "quanto", "how", "when", "whether", "if", "what", "why", "who"]
+      .map(TokenHash.hash))
+
+  /// Whether a sentence commits to future work or states an obligation: a marker of the lexicon
+  /// ("we need to", "bisogna", "verrà inviato"), or a future verb whose subject is a person, a
+  /// role or a group ("Marco will send", "Giulia invierà", "il team preparerà").
+  private func hasCommitment(_ text: TextAnalysis, range: Range<Int>) -> Bool {
+    for lexicon in lexicons("commitment-markers") {
+      for match in lexicon.matches(in: text.tokens, range: range) {
+        if isIndirectQuestion(text, before: match.tokens.lowerBound, from: range.lowerBound) { continue }
+        // "Da verificare." / "To be checked." stand alone; "i clienti da chiamare" does not oblige.
+        if Self.bareObligationStarts.contains(text.tokens[match.tokens.lowerBound].hash),
+          !startsClause(text, at: match.tokens.lowerBound, from: range.lowerBound)
+        {
+          continue
+        }
+        return true
+      }
+    }
+    return hasFutureWithSubject(text, range: range)
+  }
+
+  /// "come verranno presentati", "whether it will be sent": reported questions, not commitments.
+  private func isIndirectQuestion(_ text: TextAnalysis, before position: Int, from start: Int) -> Bool {
+    var probe = position - 1
+    while probe >= max(start, position - 2) {
+      if Self.interrogatives.contains(text.tokens[probe].hash) { return true }
+      probe -= 1
+    }
+    return false
+  }
+
+  private static let bareObligationStarts: Set<UInt64> = Set(["da", "to", "needs", "need"].map(TokenHash.hash))
+
+  /// Whether a token opens a sentence or a clause (after `:`, `—`, `;`, `(`).
+  private func startsClause(_ text: TextAnalysis, at position: Int, from start: Int) -> Bool {
+    var probe = position - 1
+    while probe >= start, text.tokens[probe].kind == .placeholder { probe -= 1 }
+    if probe < start { return true }
+    let previous = text.tokens[probe]
+    guard previous.kind == .punctuation else { return false }
+    return ":;—–-(".unicodeScalars.contains(text.text.scalars[Int(previous.start)])
+  }
+
+  private static let englishFuture: Set<UInt64> = Set(["will", "shall"].map(TokenHash.hash))
+  private static let firstPersonPlural: Set<UInt64> = Set(["we", "noi"].map(TokenHash.hash))
+
+  private func hasFutureWithSubject(_ text: TextAnalysis, range: Range<Int>) -> Bool {
+    let tokens = text.tokens
+    var position = range.lowerBound
+    while position < range.upperBound {
+      let token = tokens[position]
+      guard token.kind == .word else {
+        position += 1
+        continue
+      }
+      let folded = text.foldedString(token)
+      let original = text.originalString(token)
+      var isFuture = false
+      var impliedGroup = false
+      if Self.englishFuture.contains(token.hash) || folded.hasSuffix("'ll") {
+        isFuture = true
+        if folded.hasSuffix("'ll") { return isSubject(text, range.lowerBound..<(position + 1), allowSelf: true) }
+      } else if position > range.lowerBound, folded == "to", position + 1 < range.upperBound,
+        tokens[position + 1].kind == .word, position - range.lowerBound <= 3
+      {
+        // "Marco to send the deck" (minutes style).
+        isFuture = true
+      } else if folded.count >= 4, original.hasSuffix("rà") || folded.hasSuffix("ranno") {
+        isFuture = true
+      } else if folded.count >= 6, folded.hasSuffix("remo") {
+        isFuture = true
+        impliedGroup = true
+      }
+      if isFuture {
+        if impliedGroup { return true }
+        if isSubject(text, range.lowerBound..<position, allowSelf: false) { return true }
+      }
+      position += 1
+    }
+    return false
+  }
+
+  /// Whether the tokens before a verb are a subject that can act: a name, a handle, a role or a group.
+  private func isSubject(_ text: TextAnalysis, _ span: Range<Int>, allowSelf: Bool) -> Bool {
+    var words = span.filter { text.tokens[$0].kind == .word || text.tokens[$0].kind == .mention }
+    if allowSelf, let last = words.last {
+      // "we'll": the clitic carries the subject.
+      let folded = text.foldedString(text.tokens[last])
+      if folded.hasPrefix("we'") || folded.hasPrefix("i'") { return true }
+      words.removeLast()
+      if words.isEmpty { return isName(text, text.tokens[last]) }
+    }
+    guard let first = words.first, words.count <= 3 else { return false }
+    if words.contains(where: { Self.interrogatives.contains(text.tokens[$0].hash) }) { return false }
+    if Self.firstPersonPlural.contains(text.tokens[first].hash) { return true }
+    if text.tokens[first].kind == .mention || isName(text, text.tokens[first]) { return true }
+    let range = first..<(words.last! + 1)
+    for name in ["roles", "diffuse-owners"] {
+      for lexicon in lexicons(name) {
+        if let match = lexicon.matches(in: text.tokens, range: range).first, match.tokens.lowerBound <= first + 1 {
+          return true
+        }
+      }
+    }
+    return false
+  }
+
+  /// Whether a nested item belongs to its parent action item (details such as "Owner: Marco").
+  private func isMergedSubItem(parent: Int, child: Int, items: [ActionItem], sections: Set<Int>) -> Bool {
+    guard let item = items.last(where: { $0.block == parent }), item.source != .commitment else { return false }
+    return document.blocks[child].list?.task == TaskState.none
+  }
+
+  private func merge(subItem index: Int, into item: inout ActionItem) {
+    item.blocks.append(index)
+    let extra = makeItem(block: index, tokens: 0..<blocks[index].tokens.count, source: item.source, done: false)
+    if item.owners.isEmpty {
+      item.owners = extra.owners
+      if item.diffuseOwner == nil { item.diffuseOwner = extra.diffuseOwner }
+    }
+    item.deadlines.append(contentsOf: extra.deadlines)
+    if item.vagueDeadline == nil { item.vagueDeadline = extra.vagueDeadline }
+  }
+
+  // MARK: - Tables
+
+  struct Columns {
+    var owner: Int?
+    var deadline: Int?
+    var status: Int?
+  }
+
+  private func tableColumns(_ table: Table) -> Columns {
+    var columns = Columns()
+    for (position, cell) in table.header.enumerated() {
+      let text = blocks[cell]
+      let words = text.tokens.filter { $0.kind == .word }
+      guard !words.isEmpty, words.count <= 4 else { continue }
+      if columns.owner == nil, lexicons("owner-labels").contains(where: { startsWith($0, text) }) {
+        columns.owner = position
+      } else if columns.deadline == nil, lexicons("deadline-labels").contains(where: { startsWith($0, text) }) {
+        columns.deadline = position
+      } else if columns.status == nil, ["status", "stato"].contains(text.foldedString(words[0])) {
+        columns.status = position
+      }
+    }
+    return columns
+  }
+
+  private func startsWith(_ lexicon: Lexicon, _ text: TextAnalysis) -> Bool {
+    lexicon.matches(in: text.tokens).contains { $0.tokens.lowerBound == 0 }
+  }
+
+  private func tableItem(tableIndex: Int, row: [Int], columns: Columns) -> ActionItem? {
+    guard let first = row.first else { return nil }
+    let nonEmpty = row.filter { !blocks[$0].tokens.isEmpty }
+    guard !nonEmpty.isEmpty else { return nil }
+    var done = false
+    if let status = columns.status, status < row.count {
+      done = lexicons("done-markers").contains { !$0.matches(in: blocks[row[status]].tokens).isEmpty }
+    }
+    // The action text is every cell but the owner and deadline cells.
+    var item = ActionItem(
+      block: first, blocks: row, tokens: 0..<blocks[first].tokens.count, start: document.blocks[first].start,
+      source: .tableRow, done: done, owners: [], diffuseOwner: nil, deadlines: [], vagueDeadline: nil,
+      text: row.map { Excerpt.make(document.blocks[$0].text.string) }.filter { !$0.isEmpty }.joined(separator: " | "))
+    if let table = document.tables[safe: tableIndex], let rowIndex = table.rows.firstIndex(of: row),
+      rowIndex < table.rowLines.count
+    {
+      item.start = SourcePosition(line: table.rowLines[rowIndex], column: 1)
+      item.start = document.blocks[first].start.line == table.rowLines[rowIndex] ? document.blocks[first].start : item.start
+    }
+    for (position, cell) in row.enumerated() {
+      let text = blocks[cell]
+      if position == columns.owner {
+        let found = owners(in: text, block: cell, wholeCellIsOwner: true)
+        item.owners.append(contentsOf: found.owners)
+        if item.diffuseOwner == nil { item.diffuseOwner = found.diffuse }
+      } else if position == columns.deadline {
+        item.deadlines.append(contentsOf: dates(in: text))
+        if item.vagueDeadline == nil { item.vagueDeadline = vagueTime(in: text, block: cell, anywhere: true) }
+      } else if position != columns.status {
+        if columns.owner == nil {
+          let found = owners(in: text, block: cell, wholeCellIsOwner: false)
+          item.owners.append(contentsOf: found.owners)
+          if item.diffuseOwner == nil { item.diffuseOwner = found.diffuse }
+        }
+        if columns.deadline == nil {
+          item.deadlines.append(contentsOf: dates(in: text))
+          if item.vagueDeadline == nil { item.vagueDeadline = vagueTime(in: text, block: cell, anywhere: false) }
+        }
+      }
+    }
+    return item
+  }
+
+  // MARK: - Owners and deadlines
+
+  private func makeItem(block index: Int, tokens range: Range<Int>, source: ActionSource, done: Bool) -> ActionItem {
+    let text = blocks[index]
+    let block = document.blocks[index]
+    // The item starts at its first token (after a list marker or checkbox).
+    let start =
+      range.lowerBound < text.tokens.count
+      ? block.text.position(at: Int(text.tokens[range.lowerBound].start)) : block.start
+    let found = owners(in: text, block: index, range: range, wholeCellIsOwner: false)
+    let scalarRange = text.scalarRange(range)
+    return ActionItem(
+      block: index, blocks: [index], tokens: range, start: start, source: source, done: done, owners: found.owners,
+      diffuseOwner: found.diffuse, deadlines: dates(in: text, range: range),
+      vagueDeadline: vagueTime(in: text, block: index, range: range, anywhere: true),
+      text: Excerpt.make(block.text.string(scalarRange)))
+  }
+
+  private func dates(in text: TextAnalysis, range: Range<Int>? = nil) -> [DateExpression] {
+    let scalarRange = range.map { text.scalarRange($0) } ?? 0..<text.folded.count
+    guard !scalarRange.isEmpty else { return [] }
+    let slice = Array(text.folded[scalarRange])
+    return dateParser.find(in: slice, context: dateContext).map { expression in
+      var shifted = expression
+      shifted.range = (expression.range.lowerBound + scalarRange.lowerBound)..<(expression.range.upperBound
+        + scalarRange.lowerBound)
+      return shifted
+    }
+  }
+
+  private func vagueTime(in text: TextAnalysis, block: Int, range: Range<Int>? = nil, anywhere: Bool)
+    -> (text: String, block: Int, tokens: Range<Int>)?
+  {
+    for name in ["vague-time", "placeholder"] {
+      for lexicon in lexicons(name) {
+        if let match = lexicon.matches(in: text.tokens, range: range).first {
+          if name == "placeholder", !anywhere { continue }
+          return (text.text.string(text.scalarRange(match.tokens)), block, match.tokens)
+        }
+      }
+    }
+    return nil
+  }
+
+  private static let articles: Set<UInt64> = Set(
+    ["the", "il", "lo", "la", "l'", "i", "gli", "le", "a", "an", "our", "il nostro", "la nostra"].map(TokenHash.hash))
+
+  private func isName(_ text: TextAnalysis, _ token: Token) -> Bool {
+    guard token.kind == .word, token.isCapitalized || token.isAllCaps == false && roster.contains(token.hash) else {
+      return token.kind == .word && roster.contains(token.hash)
+    }
+    return LanguageResources.firstNames.contains(token.hash) || roster.contains(token.hash)
+  }
+
+  /// Owners of an item: handles, labelled owners, names and roles in the position of the one who acts.
+  private func owners(
+    in text: TextAnalysis, block: Int, range: Range<Int>? = nil, wholeCellIsOwner: Bool
+  ) -> (owners: [String], diffuse: (text: String, block: Int, tokens: Range<Int>)?) {
+    let range = range ?? 0..<text.tokens.count
+    guard !range.isEmpty else { return ([], nil) }
+    let tokens = text.tokens
+    var owners: [String] = []
+    var diffuse: (text: String, block: Int, tokens: Range<Int>)?
+    // Positions where an owner may stand: the start, after a label, inside brackets, after a dash.
+    var slots = Set<Int>()
+    var first = range.lowerBound
+    while first < range.upperBound, tokens[first].kind == .punctuation || tokens[first].kind == .placeholder {
+      first += 1
+    }
+    slots.insert(first)
+    if wholeCellIsOwner {
+      for position in range where tokens[position].kind == .word { slots.insert(position) }
+    }
+    for position in range {
+      let token = tokens[position]
+      if token.kind == .mention {
+        owners.append(text.originalString(token))
+        continue
+      }
+      if token.kind == .punctuation {
+        let scalar = text.text.scalars[Int(token.start)]
+        if "([–—-:/,".unicodeScalars.contains(scalar), position + 1 < range.upperBound {
+          slots.insert(position + 1)
+        }
+      }
+      // Sentence starts inside the item.
+      if position > range.lowerBound, text.sentenceOfToken[position] != text.sentenceOfToken[position - 1] {
+        slots.insert(position)
+      }
+    }
+    for lexicon in lexicons("owner-labels") {
+      for match in lexicon.matches(in: tokens, range: range) {
+        var next = match.tokens.upperBound
+        // "Responsabile: Marco" but not "parlare con il responsabile del call center".
+        if match.tokens.count == 1 {
+          guard next < range.upperBound, tokens[next].kind == .punctuation,
+            ":=-–—".unicodeScalars.contains(text.text.scalars[Int(tokens[next].start)])
+          else { continue }
+        }
+        while next < range.upperBound, tokens[next].kind == .punctuation { next += 1 }
+        if next < range.upperBound { slots.insert(next) }
+      }
+    }
+    // Skip articles in front of a slot: "il data scientist", "the PM".
+    for slot in slots {
+      var position = slot
+      if position < range.upperBound, Self.articles.contains(tokens[position].hash) { position += 1 }
+      guard position < range.upperBound else { continue }
+      let token = tokens[position]
+      if isName(text, token) {
+        owners.append(text.originalString(token))
+        continue
+      }
+      if let role = lexicons("roles").lazy.compactMap({
+        $0.matches(in: tokens, range: slot..<range.upperBound).first
+      }).first, role.tokens.lowerBound <= position {
+        owners.append(text.text.string(text.scalarRange(role.tokens)))
+        continue
+      }
+      if diffuse == nil,
+        let match = lexicons("diffuse-owners").lazy.compactMap({
+          $0.matches(in: tokens, range: slot..<range.upperBound).first
+        }).first, match.tokens.lowerBound == slot
+      {
+        diffuse = (text.text.string(text.scalarRange(match.tokens)), block, match.tokens)
+        continue
+      }
+      if wholeCellIsOwner, token.kind == .word, token.isCapitalized {
+        // A capitalised word in an owner column is a name even if our lists do not know it,
+        // unless it is a placeholder.
+        let placeholder = lexicons("placeholder").contains { lexicon in
+          lexicon.matches(in: tokens, range: position..<range.upperBound).first?.tokens.lowerBound == position
+        }
+        if !placeholder { owners.append(text.originalString(token)) }
+      }
+    }
+    // Two positions can find the same owner.
+    var seen = Set<String>()
+    owners = owners.filter { seen.insert($0).inserted }
+    return (owners, owners.isEmpty ? diffuse : nil)
+  }
+}
+
+extension Array {
+  subscript(safe index: Int) -> Element? {
+    indices.contains(index) ? self[index] : nil
   }
 }

@@ -10,10 +10,12 @@ public final class DocumentAnalysis: Sendable {
   /// One analysis per block; empty for code blocks.
   public let blocks: [TextAnalysis]
   public let actionItems: [ActionItem]
+  /// The note's own date (front matter, file name), else today: relative dates resolve against it.
+  public let dateContext: DateContext
   /// For each block, the indices of the action items that include it.
   private let actionsByBlock: [Int: [Int]]
 
-  public init(document: Document, language: Language? = nil) {
+  public init(document: Document, language: Language? = nil, options: RuleOptions) {
     self.document = document
     let tokenizer = LanguageResources.sharedTokenizer
     let blocks = document.blocks.map { block in
@@ -25,13 +27,33 @@ public final class DocumentAnalysis: Sendable {
     let detected = configured ?? LanguageDetector.detect(blocks)
     self.language = detected
     self.resources = LanguageResources.shared(detected)
-    let items = ActionDetector(document: document, blocks: blocks, resources: resources).detect()
+    let context = DateContext(
+      reference: Self.noteDate(document) ?? options.today, order: options.dateOrder,
+      sprintLengthDays: options.sprintLengthDays)
+    self.dateContext = context
+    let items = ActionDetector(document: document, blocks: blocks, resources: resources, dateContext: context).detect()
     self.actionItems = items
     var byBlock: [Int: [Int]] = [:]
     for (position, item) in items.enumerated() {
       for block in item.blocks { byBlock[block, default: []].append(position) }
     }
     self.actionsByBlock = byBlock
+  }
+
+  /// The date of the note: front matter `date:`/`data:`, else a date in the file name.
+  static func noteDate(_ document: Document) -> CivilDate? {
+    if let value = document.frontMatter?.value("date", "data", "start", "inizio"),
+      let date = CivilDate.parseISO(String(value.prefix(10)))
+    {
+      return date
+    }
+    let name = Array(document.source.path.split(separator: "/").last ?? "")
+    var index = 0
+    while index + 10 <= name.count {
+      if let date = CivilDate.parseISO(String(name[index..<(index + 10)])) { return date }
+      index += 1
+    }
+    return nil
   }
 
   /// The action item that covers a token of a block, if any.

@@ -102,3 +102,20 @@ public enum Excerpt {
     return String(result)
   }
 }
+
+extension LintContext {
+  /// A finding on the first line of an action item, quoting the item.
+  public func finding(
+    _ description: RuleDescription, item: ActionItem, message: Localized, suggestion: Localized?
+  ) -> Finding {
+    let lineText = document.source.lineText(item.start.line)
+    let width = lineText.unicodeScalars.count
+    var end = SourcePosition(line: item.start.line, column: max(item.start.column + 1, width + 1))
+    if end.column <= item.start.column { end.column = item.start.column + 1 }
+    end = SourcePosition(line: end.line, column: end.column)
+    return Finding(
+      file: document.source.path, start: item.start, end: end, category: description.category, rule: description.id,
+      severity: description.severity, message: message[language], suggestion: suggestion?[language],
+      checkpoints: description.checkpoints, excerpt: Excerpt.make(item.text))
+  }
+}

@@ -9,6 +9,11 @@ public enum RuleRegistry {
     UnmeasurableGoalRule.self,
     AIAsGoalRule.self,
     SubjectiveQualityRule.self,
+    MissingOwnerRule.self,
+    DiffuseOwnerRule.self,
+    MissingDeadlineRule.self,
+    VagueDeadlineRule.self,
+    UnverifiedHypothesisRule.self,
   ]
 
   public static var descriptions: [RuleDescription] { all.map { $0.description } }

@@ -24,7 +24,7 @@ public struct AIAsGoalRule: Rule {
     ])
 
   static let check = VagueLexiconCheck(
-    lexicon: "ai-goal", condition: .unmeasured, leaveActionItems: false,
+    lexicon: "ai-goal", condition: .unmeasured, leave: .none,
     message: { phrase in
       Localized(
         en: "“\(phrase)” is a means, not a goal: what business figure should move?",

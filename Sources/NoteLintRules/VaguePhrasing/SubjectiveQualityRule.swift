@@ -24,7 +24,7 @@ public struct SubjectiveQualityRule: Rule {
     ])
 
   static let check = VagueLexiconCheck(
-    lexicon: "subjective-quality", condition: .statement, leaveActionItems: false,
+    lexicon: "subjective-quality", condition: .statement, leave: .none,
     message: { phrase in
       Localized(
         en: "“\(phrase)” is an opinion, not a criterion anyone can test.",

@@ -25,7 +25,7 @@ public struct UnmeasurableGoalRule: Rule {
     ])
 
   static let check = VagueLexiconCheck(
-    lexicon: "unmeasurable-goal", condition: .unmeasured, leaveActionItems: false,
+    lexicon: "unmeasurable-goal", condition: .unmeasured, leave: .none,
     message: { phrase in
       Localized(
         en: "“\(phrase)” with no number: by how much, measured how?",

@@ -15,10 +15,37 @@ struct VagueLexiconCheck: Sendable {
 
   let lexicon: String
   let condition: Condition
-  /// Vague times inside an action item are the deadline rules' business.
-  let leaveActionItems: Bool
+  /// What inside an open action item is the deadline rules' business.
+  enum Leave: Sendable {
+    case none
+    /// Every match (vague times: inside an item they are its missing deadline).
+    case all
+    /// Only a match that stands as the item's deadline ("Due: TBD").
+    case deadline
+  }
+
+  let leave: Leave
   let message: @Sendable (String) -> Localized
   let suggestion: Localized
+
+  private static let ordinalWords: Set<UInt64> = Set(
+    ["sprint", "settimana", "week", "wk", "w", "q", "h", "fase", "phase", "step", "v", "version", "versione", "release",
+      "sett", "wave", "ondata", "giorno", "day", "pagina", "page", "punto", "point", "item", "ticket", "jira", "slide"]
+      .map(TokenHash.hash))
+
+  /// A number that measures: not a year, not a sprint or version number.
+  static func hasMeasure(_ text: TextAnalysis, _ range: Range<Int>) -> Bool {
+    for index in range where text.tokens[index].kind == .number {
+      let token = text.tokens[index]
+      let digits = text.folded[token.range]
+      if digits.count == 4, let year = Int(String(String.UnicodeScalarView(digits))), year >= 1990, year <= 2100 {
+        continue
+      }
+      if index > range.lowerBound, ordinalWords.contains(text.tokens[index - 1].hash) { continue }
+      return true
+    }
+    return false
+  }
 
   func run(_ description: RuleDescription, _ context: LintContext) -> [Finding] {
     let analysis = context.analysis
@@ -36,10 +63,17 @@ struct VagueLexiconCheck: Sendable {
         case .statement:
           if text.isQuestion(sentence) { continue }
         case .unmeasured:
-          if text.isQuestion(sentence) || text.hasNumber(sentence) { continue }
+          if text.isQuestion(sentence) || Self.hasMeasure(text, sentence) { continue }
           if !kpiNames.matches(in: text.tokens, range: sentence).isEmpty { continue }
         }
-        if leaveActionItems, analysis.actionItem(block: index, token: match.tokens.lowerBound) != nil { continue }
+        if let item = analysis.actionItem(block: index, token: match.tokens.lowerBound), !item.done {
+          switch leave {
+          case .none: break
+          case .all: continue
+          case .deadline:
+            if let vague = item.vagueDeadline, vague.block == index, vague.tokens.overlaps(match.tokens) { continue }
+          }
+        }
         let range = text.scalarRange(match.tokens)
         let phrase = text.text.string(range)
         let entry = lexicon.phrases[match.phrase]

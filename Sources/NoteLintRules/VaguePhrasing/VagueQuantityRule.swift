@@ -28,7 +28,7 @@ public struct VagueQuantityRule: Rule {
     ])
 
   static let check = VagueLexiconCheck(
-    lexicon: "vague-quantity", condition: .unmeasured, leaveActionItems: false,
+    lexicon: "vague-quantity", condition: .unmeasured, leave: .none,
     message: { phrase in
       Localized(
         en: "“\(phrase)” is not a quantity: say how many or how much.",

@@ -29,7 +29,7 @@ public struct VagueTimeRule: Rule {
     ])
 
   static let check = VagueLexiconCheck(
-    lexicon: "vague-time", condition: .always, leaveActionItems: true,
+    lexicon: "vague-time", condition: .always, leave: .all,
     message: { phrase in
       Localized(
         en: "“\(phrase)” is not a date: nobody can check it.",

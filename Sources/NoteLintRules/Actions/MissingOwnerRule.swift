@@ -1,0 +1,84 @@
+import NoteLintCore
+
+/// An open action item with nobody accountable.
+public struct MissingOwnerRule: Rule {
+  public init() {}
+
+  public static let description = RuleDescription(
+    id: "missing-owner",
+    name: Localized(en: "Action without owner", it: "Azione senza responsabile"),
+    category: .missingOwner, severity: .warning, checkpoints: [.technical, .business],
+    summary: Localized(
+      en: "An open action item that names no person or role who will do it.",
+      it: "Un'azione aperta che non indica la persona o il ruolo che la farà."),
+    rationale: Localized(
+      en: "An action with no owner is an action nobody does. The next review finds it open and nobody to ask.",
+      it: "Un'azione senza responsabile è un'azione che nessuno fa. Alla review successiva è ancora aperta e non c'è nessuno a cui chiedere."),
+    triggering: [
+      RuleExample(.english, "## Next steps\n\n- ↓Clean the CRM export by 2026-12-04\n"),
+      RuleExample(.english, "- [ ] ↓Send the scoring file to sales by Friday\n"),
+      RuleExample(.italian, "## Prossimi passi\n\n- ↓Pulire l'export del CRM entro il 4/12/2026\n"),
+      RuleExample(.italian, "- [ ] ↓Inviare il file di scoring ai commerciali entro venerdì\n"),
+    ],
+    nonTriggering: [
+      RuleExample(.english, "## Next steps\n\n- Marco to clean the CRM export by 2026-12-04\n"),
+      RuleExample(.english, "- [x] Send the scoring file to sales\n"),
+      RuleExample(.english, "- [ ] Send the scoring file to sales by Friday (@giulia)\n"),
+      RuleExample(.italian, "## Prossimi passi\n\n- Pulire l'export del CRM entro il 4/12/2026 (Luca)\n"),
+      RuleExample(.italian, "- [ ] Inviare il file ai commerciali entro venerdì — Responsabile: Sara\n"),
+    ])
+
+  public func check(_ context: LintContext) -> [Finding] {
+    context.analysis.actionItems.compactMap { item in
+      guard !item.done, !item.hasOwner, item.diffuseOwner == nil else { return nil }
+      return context.finding(
+        Self.description, item: item,
+        message: Localized(
+          en: "Who owns this? The action names no person or role.",
+          it: "Chi se ne occupa? L'azione non indica una persona o un ruolo."),
+        suggestion: Localized(
+          en: "Add one owner, e.g. “Owner: @name” or “(Marco)”.",
+          it: "Aggiungi un responsabile, per esempio «Responsabile: @nome» o «(Marco)»."))
+    }
+  }
+}
+
+/// An open action item whose only subject is a group: the team, we, marketing.
+public struct DiffuseOwnerRule: Rule {
+  public init() {}
+
+  public static let description = RuleDescription(
+    id: "diffuse-owner",
+    name: Localized(en: "Diffuse owner", it: "Responsabilità diffusa"),
+    category: .missingOwner, severity: .warning, checkpoints: [.technical, .business],
+    summary: Localized(
+      en: "An action item owned by a group (we, the team, everyone, marketing) instead of one person.",
+      it: "Un'azione affidata a un gruppo (noi, il team, tutti, il marketing) invece che a una persona."),
+    rationale: Localized(
+      en: "When everyone owns an action, nobody does. One name makes the follow-up possible.",
+      it: "Quando un'azione è di tutti, non è di nessuno. Un nome rende possibile il follow-up."),
+    triggering: [
+      RuleExample(.english, "↓The team will prepare the training data by 2026-12-04.\n"),
+      RuleExample(.english, "- [ ] ↓Marketing to send the new sequence by Friday\n"),
+      RuleExample(.italian, "↓Il team preparerà i dati di training entro il 4/12/2026.\n"),
+      RuleExample(.italian, "- [ ] ↓Il marketing invia la nuova sequenza entro venerdì\n"),
+    ],
+    nonTriggering: [
+      RuleExample(.english, "Giulia will prepare the training data by 2026-12-04.\n"),
+      RuleExample(.italian, "Giulia preparerà i dati di training entro il 4/12/2026.\n"),
+    ])
+
+  public func check(_ context: LintContext) -> [Finding] {
+    context.analysis.actionItems.compactMap { item in
+      guard !item.done, !item.hasOwner, let diffuse = item.diffuseOwner else { return nil }
+      return context.finding(
+        Self.description, item: item,
+        message: Localized(
+          en: "“\(diffuse.text)” is not an owner: name the one person accountable.",
+          it: "«\(diffuse.text)» non è un responsabile: indica una persona."),
+        suggestion: Localized(
+          en: "Add “Owner: @name” — one person, even if the whole team helps.",
+          it: "Aggiungi «Responsabile: @nome» — una persona, anche se aiuta tutto il team."))
+    }
+  }
+}

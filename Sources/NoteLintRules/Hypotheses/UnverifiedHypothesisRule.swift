@@ -1,0 +1,112 @@
+import NoteLintCore
+import NoteLintLanguage
+
+/// An assumption, belief or prediction the note neither backs with evidence nor plans to verify.
+public struct UnverifiedHypothesisRule: Rule {
+  public init() {}
+
+  public static let description = RuleDescription(
+    id: "unverified-hypothesis",
+    name: Localized(en: "Unverified hypothesis", it: "Ipotesi non verificata"),
+    category: .unverifiedHypothesis, severity: .warning, checkpoints: [.technical, .business],
+    summary: Localized(
+      en: "An assumption or expectation (we assume, probably, should be enough, it seems) with no evidence and no plan to check it.",
+      it: "Un'ipotesi o un'aspettativa (ipotizziamo, probabilmente, dovrebbe bastare, sembra che) senza prove né un piano di verifica."),
+    rationale: Localized(
+      en: "Untested assumptions are where AI projects stall: the technical checkpoint must know which beliefs still need data.",
+      it: "Le ipotesi non verificate sono il punto in cui i progetti di IA si fermano: il checkpoint tecnico deve sapere quali convinzioni aspettano ancora i dati."),
+    triggering: [
+      RuleExample(.english, "We ↓assume that twelve months of CRM history are enough for the model.\n"),
+      RuleExample(.english, "The new sequence ↓will raise conversion by 20%.\n"),
+      RuleExample(.italian, "↓Ipotizziamo che dodici mesi di storico CRM bastino per il modello.\n"),
+      RuleExample(.italian, "Il nuovo modello ↓porterà il 15% di vendite in più.\n"),
+    ],
+    nonTriggering: [
+      RuleExample(.english, "We assume twelve months of history are enough: to be validated by @anna by 2026-12-01.\n"),
+      RuleExample(.english, "Twelve months of history are enough (measured on the 2025 pilot).\n"),
+      RuleExample(.italian, "Ipotizziamo che dodici mesi bastino: da verificare entro il 5/12 (Marco).\n"),
+      RuleExample(.italian, "Dodici mesi di storico bastano, come verificato sul pilota 2025.\n"),
+      RuleExample(.english, "Marco should send the deck to the sales team by Friday.\n"),
+    ])
+
+  public func check(_ context: LintContext) -> [Finding] {
+    let analysis = context.analysis
+    let markers = context.resources.lexicon("hypothesis-markers")
+    let predictions = context.resources.lexicon("prediction-verbs")
+    var findings: [Finding] = []
+    for index in analysis.blocks.indices where analysis.isProse(index) {
+      let text = analysis.blocks[index]
+      var flaggedSentences = Set<Int>()
+      var candidates: [(match: PhraseMatch, prediction: Bool)] = markers.matches(in: text.tokens).map { ($0, false) }
+      candidates += predictions.matches(in: text.tokens).map { ($0, true) }
+      candidates.sort { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }
+      for (match, isPrediction) in candidates {
+        let sentenceNumber = Int(text.sentenceOfToken[match.tokens.lowerBound])
+        guard !flaggedSentences.contains(sentenceNumber) else { continue }
+        let sentence = text.sentence(containing: match.tokens.lowerBound)
+        if text.isQuestion(sentence) { continue }
+        if isPrediction, !text.hasNumber(sentence) { continue }
+        if isBacked(context, block: index, sentence: sentence) { continue }
+        flaggedSentences.insert(sentenceNumber)
+        let range = text.scalarRange(match.tokens)
+        let phrase = text.text.string(range)
+        findings.append(
+          context.finding(
+            Self.description, block: index, range: range,
+            message: isPrediction
+              ? Localized(
+                en: "“\(phrase)” states a predicted effect as fact, with no source.",
+                it: "«\(phrase)» presenta un effetto previsto come un fatto, senza fonte.")
+              : Localized(
+                en: "“\(phrase)” marks a hypothesis with no evidence and no plan to verify it.",
+                it: "«\(phrase)» introduce un'ipotesi senza prove e senza un piano di verifica."),
+            suggestion: Localized(
+              en: "Cite the evidence (link, “measured on …”) or plan the check: “to be validated by @name by 2026-12-04”.",
+              it: "Cita la fonte (link, «misurato su …») o pianifica la verifica: «da validare entro il 04/12/2026 (@nome)»."),
+            excerpt: Excerpt.make(text.text.string(text.scalarRange(sentence)))))
+      }
+    }
+    return findings
+  }
+
+  /// Evidence or a verification plan in the sentence, the rest of a list item, or its sub-items.
+  private func isBacked(_ context: LintContext, block index: Int, sentence: Range<Int>) -> Bool {
+    let analysis = context.analysis
+    let document = context.document
+    var scopes: [(block: Int, range: Range<Int>)] = [(index, sentence)]
+    if document.blocks[index].kind == .listItem || document.blocks[index].kind == .tableCell {
+      scopes = [(index, 0..<analysis.blocks[index].tokens.count)]
+      for child in document.blocks.indices where document.blocks[child].list?.parent == index {
+        scopes.append((child, 0..<analysis.blocks[child].tokens.count))
+      }
+    }
+    let evidence = Self.lexicons("evidence-markers", context)
+    let verification = Self.lexicons("verification-verbs", context)
+    let ownerLabels = Self.lexicons("owner-labels", context)
+    for scope in scopes {
+      let text = analysis.blocks[scope.block]
+      let scalarRange = text.scalarRange(scope.range)
+      if document.blocks[scope.block].links.contains(where: { $0.range.overlaps(scalarRange) }) { return true }
+      if text.tokens[scope.range].contains(where: { $0.kind == .url }) { return true }
+      if evidence.contains(where: { !$0.matches(in: text.tokens, range: scope.range).isEmpty }) { return true }
+      guard verification.contains(where: { !$0.matches(in: text.tokens, range: scope.range).isEmpty }) else {
+        continue
+      }
+      // A plan: a check with an owner or a date.
+      let hasOwner =
+        text.tokens[scope.range].contains { token in
+          token.kind == .mention
+            || (token.kind == .word && token.isCapitalized && LanguageResources.firstNames.contains(token.hash))
+        } || ownerLabels.contains { !$0.matches(in: text.tokens, range: scope.range).isEmpty }
+      let folded = Array(text.folded[scalarRange])
+      let hasDate = !DateParser().find(in: folded, context: analysis.dateContext).isEmpty
+      if hasOwner || hasDate { return true }
+    }
+    return false
+  }
+
+  private static func lexicons(_ name: String, _ context: LintContext) -> [Lexicon] {
+    let other: Language = context.language == .italian ? .english : .italian
+    return [context.resources.lexicon(name), LanguageResources.shared(other).lexicon(name)]
+  }
+}
