@@ -87,7 +87,7 @@ private struct HTMLBuilder {
 
   init(source: SourceFile) {
     self.source = source
-    self.aligner = SourceAligner(source: source)
+    self.aligner = SourceAligner(source: source, backslashEscapes: false)
   }
 
   private static let skipped: Set<String> = [

@@ -54,6 +54,12 @@ public enum MarkdownParser {
 }
 
 /// Walks cmark's tree with its iterator (no recursion, so deep nesting is safe).
+///
+/// cmark-gfm's inline source positions are unreliable: columns on continuation lines ignore the
+/// indentation and container prefixes that the block parser stripped, lazy continuation lines and
+/// `www.` autolinks are off, a backslash hard break does not count its line, and some nodes made by
+/// extensions carry no position at all. So inline text is located by searching the source from a
+/// per-block cursor that only moves forward; cmark's position is a fallback.
 private struct MarkdownBuilder {
   let source: SourceFile
   let bytes: [UInt8]
@@ -64,6 +70,10 @@ private struct MarkdownBuilder {
   var tables: [Table] = []
   var comments: [Comment] = []
 
+  /// For each block: the source offset from which its next inline text is searched.
+  private var cursors: [Int] = []
+  /// End (exclusive) of the source lines of the leaf block being filled.
+  private var inlineLimit = 0
   /// Block receiving inline text, if any.
   private var target: Int?
   private var targetStack: [Int?] = []
@@ -71,13 +81,29 @@ private struct MarkdownBuilder {
   private var itemStack: [Int] = []
   private var listStack: [Bool] = []
   private var quoteDepth = 0
-  private var linkStarts: [Int] = []
+  private var linkStack: [LinkFrame] = []
   /// For each open paragraph: whether it opened a block of its own (not inside a list item).
   private var paragraphOpenedBlock: [Bool] = []
-  /// Depth of inline nodes whose text is skipped (images).
+  /// Depth of inline nodes whose text is skipped (images, autolinks).
   private var skipDepth = 0
   private var currentRow = -1
   private var currentColumn = 0
+
+  private enum LinkKind {
+    /// A link whose text is its URL: one placeholder.
+    case autolink
+    /// `[text](url)` or a reference link: the text is kept.
+    case bracketed
+    case image
+    /// Inside skipped text: nothing to do.
+    case ignored
+  }
+
+  private struct LinkFrame {
+    var kind: LinkKind
+    var start: Int
+    var url: String
+  }
 
   init(source: SourceFile, bytes: [UInt8]) {
     self.source = source
@@ -94,7 +120,7 @@ private struct MarkdownBuilder {
       index += 1
     }
     self.byteLineStarts = starts
-    self.aligner = SourceAligner(source: source)
+    self.aligner = SourceAligner(source: source, backslashEscapes: true)
   }
 
   /// Scalar offset in the source for cmark's 1-based line and byte column.
@@ -108,20 +134,33 @@ private struct MarkdownBuilder {
       if bytes[index] & 0xC0 != 0x80 { scalarsBefore += 1 }
       index += 1
     }
-    return min(source.offset(line: lineIndex + 1, column: 1) + scalarsBefore, source.scalars.count)
+    return min(source.lineStarts[lineIndex] + scalarsBefore, source.scalars.count)
+  }
+
+  func startOffset(_ node: OpaquePointer) -> Int {
+    offset(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
+  }
+
+  /// cmark's start of an inline node, if it has one.
+  func hint(_ node: OpaquePointer) -> Int? {
+    guard cmark_node_get_start_line(node) > 0 else { return nil }
+    return startOffset(node)
   }
 
   func startPosition(_ node: OpaquePointer) -> SourcePosition {
-    let line = Int(cmark_node_get_start_line(node))
-    let offset = offset(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
-    return SourcePosition(line: max(line, 1), column: offset - source.offset(line: max(line, 1), column: 1) + 1)
+    source.position(ofOffset: startOffset(node))
   }
 
   func endLine(_ node: OpaquePointer) -> Int {
     let line = Int(cmark_node_get_end_line(node))
     // The last list item can end at (next line, column 0).
     if cmark_node_get_end_column(node) == 0, line > 1 { return line - 1 }
-    return max(line, Int(cmark_node_get_start_line(node)))
+    return max(line, Int(cmark_node_get_start_line(node)), 1)
+  }
+
+  /// The offset just after the last line of a node (its line ending excluded).
+  func endOffset(_ node: OpaquePointer) -> Int {
+    source.lineRange(min(endLine(node), source.lineCount)).upperBound
   }
 
   private static func literal(_ node: OpaquePointer) -> [Unicode.Scalar] {
@@ -150,8 +189,13 @@ private struct MarkdownBuilder {
     }
   }
 
-  private mutating func openBlock(_ block: Block) {
+  private mutating func addBlock(_ block: Block, cursor: Int) {
     blocks.append(block)
+    cursors.append(cursor)
+  }
+
+  private mutating func openBlock(_ block: Block, cursor: Int) {
+    addBlock(block, cursor: cursor)
     targetStack.append(target)
     target = blocks.count - 1
   }
@@ -177,34 +221,37 @@ private struct MarkdownBuilder {
         ordered: listStack.last ?? false, depth: max(listStack.count, 1), task: task, parent: itemStack.last)
       var block = Block(kind: .listItem, start: startPosition(node), quoteDepth: quoteDepth)
       block.list = info
-      openBlock(block)
+      openBlock(block, cursor: startOffset(node))
       itemStack.append(blocks.count - 1)
     case "paragraph":
       let parentType = cmark_node_parent(node).map(Self.typeString) ?? ""
+      inlineLimit = endOffset(node)
       if parentType == "item" || parentType == "tasklist", let item = itemStack.last, target == item {
+        let start = startOffset(node)
         if !blocks[item].text.isEmpty {
-          let position = startPosition(node)
+          let position = source.position(ofOffset: start)
           blocks[item].text.append("\n", at: position)
           blocks[item].text.append("\n", at: position)
         }
+        cursors[item] = max(cursors[item], start)
         paragraphOpenedBlock.append(false)
       } else {
-        openBlock(Block(kind: .paragraph, start: startPosition(node), quoteDepth: quoteDepth))
+        openBlock(Block(kind: .paragraph, start: startPosition(node), quoteDepth: quoteDepth), cursor: startOffset(node))
         paragraphOpenedBlock.append(true)
       }
     case "heading":
       let level = Int(cmark_node_get_heading_level(node))
-      openBlock(Block(kind: .heading(level: level), start: startPosition(node), quoteDepth: quoteDepth))
+      inlineLimit = endOffset(node)
+      openBlock(
+        Block(kind: .heading(level: level), start: startPosition(node), quoteDepth: quoteDepth),
+        cursor: startOffset(node))
     case "code_block":
-      var block = Block(kind: .code, start: startPosition(node), endLine: endLine(node), quoteDepth: quoteDepth)
-      let text = Self.literal(node)
-      block.text = MappedText(String(String.UnicodeScalarView(text)), at: SourcePosition(line: block.start.line + 1, column: 1))
-      if let info = cmark_node_get_fence_info(node) {
-        block.codeInfo = String(cString: info)
-      }
-      blocks.append(block)
+      addCodeBlock(node)
     case "html_block":
-      collectComments(node)
+      let literal = Self.literal(node)
+      var mapped = MappedText()
+      aligner.append(literal, from: startOffset(node), limit: endOffset(node), into: &mapped)
+      collectComments(literal, mapped: mapped)
     case "table":
       tables.append(Table(start: startPosition(node)))
       currentRow = -1
@@ -213,29 +260,34 @@ private struct MarkdownBuilder {
       currentColumn = 0
       if !tables.isEmpty {
         tables[tables.count - 1].rows.append([])
-        tables[tables.count - 1].rowLines.append(Int(cmark_node_get_start_line(node)))
+        tables[tables.count - 1].rowLines.append(startPosition(node).line)
       }
     case "table_cell":
       var block = Block(kind: .tableCell, start: startPosition(node), quoteDepth: quoteDepth)
       block.cell = TableCellInfo(table: tables.count - 1, row: max(currentRow, 0), column: currentColumn)
       currentColumn += 1
-      openBlock(block)
+      inlineLimit = endOffset(node)
+      // Cells of a row are searched one after the other from the start of the row's line.
+      var cursor = source.lineStarts[max(0, min(startPosition(node).line, source.lineCount) - 1)]
+      if let table = tables.last, let row = table.rows.last, let previous = row.last {
+        cursor = max(cursor, cursors[previous])
+      }
+      openBlock(block, cursor: cursor)
       if !tables.isEmpty, !tables[tables.count - 1].rows.isEmpty {
         tables[tables.count - 1].rows[tables[tables.count - 1].rows.count - 1].append(blocks.count - 1)
       }
     case "text":
       appendText(node)
     case "softbreak", "linebreak":
-      appendBreak(node)
+      appendBreak()
     case "code":
-      appendPlaceholder(node)
+      appendCodeSpan(node)
     case "html_inline":
-      collectComments(node)
+      appendInlineHTML(node)
     case "link":
-      if let index = target { linkStarts.append(blocks[index].text.count) } else { linkStarts.append(0) }
+      enterLink(node)
     case "image":
-      appendPlaceholder(node)
-      skipDepth += 1
+      enterImage(node)
     default:
       break
     }
@@ -257,84 +309,254 @@ private struct MarkdownBuilder {
     case "heading", "table_cell":
       closeBlock(node)
     case "link":
-      let start = linkStarts.popLast() ?? 0
-      if let index = target, let url = cmark_node_get_url(node) {
-        let end = blocks[index].text.count
-        if end > start {
-          blocks[index].links.append(Link(range: start..<end, url: String(cString: url)))
-        }
-      }
+      exitLink()
     case "image":
       skipDepth -= 1
+      exitLink()
     default:
       break
     }
+  }
+
+  private mutating func addCodeBlock(_ node: OpaquePointer) {
+    var block = Block(kind: .code, start: startPosition(node), endLine: endLine(node), quoteDepth: quoteDepth)
+    let literal = Self.literal(node)
+    var fenceLength: Int32 = 0
+    var fenceOffset: Int32 = 0
+    var fenceCharacter: CChar = 0
+    let fenced = cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0
+    // Fenced code starts on the line after its fence; indented code on its first line.
+    let firstLine = block.start.line + (fenced ? 1 : 0)
+    if firstLine <= source.lineCount, firstLine <= block.endLine {
+      aligner.append(
+        literal, from: source.lineStarts[firstLine - 1], limit: endOffset(node), into: &block.text)
+    } else {
+      block.text = MappedText(String(String.UnicodeScalarView(literal)), at: SourcePosition(line: firstLine, column: 1))
+    }
+    if fenced, let info = cmark_node_get_fence_info(node) {
+      block.codeInfo = String(cString: info)
+    }
+    addBlock(block, cursor: 0)
   }
 
   private mutating func appendText(_ node: OpaquePointer) {
     guard skipDepth == 0, let index = target else { return }
     let literal = Self.literal(node)
     guard !literal.isEmpty else { return }
-    let start = offset(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
-    let lineEnd = source.lineRange(source.position(ofOffset: start).line).upperBound
-    let limit = max(lineEnd, min(source.scalars.count, start + literal.count * 2))
-    aligner.append(literal, from: start, limit: limit, into: &blocks[index].text)
+    let cursor = cursors[index]
+    let start = aligner.find(literal, from: cursor, limit: inlineLimit) ?? hint(node) ?? cursor
+    let end = aligner.append(literal, from: start, limit: inlineLimit, into: &blocks[index].text)
+    cursors[index] = max(cursor, end)
   }
 
-  private mutating func appendBreak(_ node: OpaquePointer) {
+  private mutating func appendBreak() {
     guard skipDepth == 0, let index = target else { return }
     let previousEnd = blocks[index].text.position(at: blocks[index].text.count)
     blocks[index].text.append("\n", at: previousEnd)
   }
 
-  private mutating func appendPlaceholder(_ node: OpaquePointer) {
+  /// Inline code: one placeholder at its opening backtick; the cursor moves past the closing run.
+  private mutating func appendCodeSpan(_ node: OpaquePointer) {
     guard skipDepth == 0, let index = target else { return }
-    let start = offset(line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node))
-    blocks[index].text.append(MappedText.placeholder, at: aligner.position(of: start))
+    let scalars = source.scalars
+    let cursor = cursors[index]
+    guard let open = aligner.find(scalar: "`", from: cursor, limit: inlineLimit) else {
+      let offset = hint(node) ?? cursor
+      blocks[index].text.append(MappedText.placeholder, at: aligner.position(of: offset))
+      return
+    }
+    var runEnd = open
+    while runEnd < inlineLimit, scalars[runEnd] == "`" { runEnd += 1 }
+    let runLength = runEnd - open
+    blocks[index].text.append(MappedText.placeholder, at: aligner.position(of: open))
+    var probe = runEnd
+    let limit = min(inlineLimit, runEnd + SourceAligner.searchWindow)
+    while probe < limit {
+      if scalars[probe] == "`" {
+        var close = probe
+        while close < inlineLimit, scalars[close] == "`" { close += 1 }
+        if close - probe == runLength {
+          cursors[index] = close
+          return
+        }
+        probe = close
+      } else {
+        probe += 1
+      }
+    }
+    cursors[index] = runEnd
   }
 
-  /// Collects `<!-- … -->` comments from raw HTML, with their source lines.
-  private mutating func collectComments(_ node: OpaquePointer) {
+  /// Raw inline HTML: comments are collected, the cursor moves past it.
+  private mutating func appendInlineHTML(_ node: OpaquePointer) {
     let literal = Self.literal(node)
-    guard literal.count >= 7 else { return }
-    let base = startPosition(node)
-    var line = base.line
-    var column = base.column
-    var index = 0
-    while index < literal.count {
-      if literal[index] == "<", index + 3 < literal.count, literal[index + 1] == "!", literal[index + 2] == "-",
-        literal[index + 3] == "-"
-      {
-        let startLine = line
-        let startColumn = column
-        var end = index + 4
-        var endLine = line
-        while end + 2 < literal.count, !(literal[end] == "-" && literal[end + 1] == "-" && literal[end + 2] == ">") {
-          if literal[end] == "\n" { endLine += 1 }
-          end += 1
+    guard !literal.isEmpty else { return }
+    let cursor = target.map { cursors[$0] } ?? startOffset(node)
+    let start = aligner.find(literal, from: cursor, limit: inlineLimit) ?? hint(node) ?? cursor
+    var mapped = MappedText()
+    let end = aligner.append(literal, from: start, limit: inlineLimit, into: &mapped)
+    if let index = target, skipDepth == 0 || end > cursors[index] {
+      cursors[index] = max(cursors[index], end)
+    }
+    collectComments(literal, mapped: mapped)
+  }
+
+  /// Whether a link is an autolink (`<https://…>`, a bare URL or `www.` address, an e-mail).
+  private static func autolinkText(_ node: OpaquePointer, url: String) -> [Unicode.Scalar]? {
+    guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil, typeString(child) == "text"
+    else { return nil }
+    let literal = literal(child)
+    let text = String(String.UnicodeScalarView(literal))
+    guard !text.isEmpty else { return nil }
+    if url == text || url == "http://" + text || url == "https://" + text || url == "mailto:" + text {
+      return literal
+    }
+    return nil
+  }
+
+  private mutating func enterLink(_ node: OpaquePointer) {
+    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+    guard skipDepth == 0, let index = target else {
+      linkStack.append(LinkFrame(kind: .ignored, start: 0, url: url))
+      return
+    }
+    let cursor = cursors[index]
+    if let literal = Self.autolinkText(node, url: url) {
+      let found = aligner.find(literal, from: cursor, limit: inlineLimit)
+      let start = blocks[index].text.count
+      blocks[index].text.append(MappedText.placeholder, at: aligner.position(of: found ?? hint(node) ?? cursor))
+      if let found {
+        var end = found + literal.count
+        if end < inlineLimit, source.scalars[end] == ">" { end += 1 }
+        cursors[index] = max(cursor, end)
+      }
+      skipDepth += 1
+      linkStack.append(LinkFrame(kind: .autolink, start: start, url: url))
+      return
+    }
+    if let open = aligner.find(scalar: "[", from: cursor, limit: inlineLimit) {
+      cursors[index] = open + 1
+    }
+    linkStack.append(LinkFrame(kind: .bracketed, start: blocks[index].text.count, url: url))
+  }
+
+  private mutating func enterImage(_ node: OpaquePointer) {
+    defer { skipDepth += 1 }
+    guard skipDepth == 0, let index = target else {
+      linkStack.append(LinkFrame(kind: .ignored, start: 0, url: ""))
+      return
+    }
+    let cursor = cursors[index]
+    var offset = hint(node) ?? cursor
+    if let bang = aligner.find(Array("![".unicodeScalars), from: cursor, limit: inlineLimit) {
+      offset = bang
+      cursors[index] = bang + 2
+    }
+    blocks[index].text.append(MappedText.placeholder, at: aligner.position(of: offset))
+    linkStack.append(LinkFrame(kind: .image, start: blocks[index].text.count - 1, url: ""))
+  }
+
+  private mutating func exitLink() {
+    guard let frame = linkStack.popLast() else { return }
+    switch frame.kind {
+    case .ignored:
+      break
+    case .autolink:
+      skipDepth -= 1
+      if let index = target {
+        blocks[index].links.append(Link(range: frame.start..<(frame.start + 1), url: frame.url))
+      }
+    case .bracketed, .image:
+      guard let index = target else { return }
+      if frame.kind == .bracketed {
+        let end = blocks[index].text.count
+        if end > frame.start {
+          blocks[index].links.append(Link(range: frame.start..<end, url: frame.url))
         }
-        let body = String(String.UnicodeScalarView(literal[(index + 4)..<min(end, literal.count)]))
-        comments.append(
-          Comment(text: body, start: SourcePosition(line: startLine, column: startColumn), endLine: endLine))
-        // Advance the line/column counters over the comment.
-        while index < min(end + 3, literal.count) {
-          if literal[index] == "\n" {
-            line += 1
-            column = 1
-          } else {
-            column += 1
-          }
-          index += 1
-        }
+      }
+      cursors[index] = skipLinkTail(from: cursors[index])
+    }
+  }
+
+  /// Moves past the rest of a link or image after its text: `]`, then `(destination "title")`,
+  /// `[label]` or nothing.
+  private func skipLinkTail(from offset: Int) -> Int {
+    let scalars = source.scalars
+    let limit = min(inlineLimit, offset + SourceAligner.searchWindow)
+    var index = offset
+    var depth = 1
+    while index < limit {
+      let scalar = scalars[index]
+      if scalar == "\\" {
+        index += 2
         continue
       }
-      if literal[index] == "\n" {
-        line += 1
-        column = 1
-      } else {
-        column += 1
+      if scalar == "[" { depth += 1 }
+      if scalar == "]" {
+        depth -= 1
+        if depth == 0 { break }
       }
       index += 1
+    }
+    guard index < limit else { return offset }
+    index += 1
+    guard index < limit else { return index }
+    if scalars[index] == "[" {
+      guard let close = aligner.find(scalar: "]", from: index, limit: limit) else { return index }
+      return close + 1
+    }
+    guard scalars[index] == "(" else { return index }
+    let open = index
+    index += 1
+    depth = 1
+    var quote: Unicode.Scalar?
+    var afterSpace = false
+    while index < limit {
+      let scalar = scalars[index]
+      if scalar == "\\" {
+        index += 2
+        afterSpace = false
+        continue
+      }
+      if let closing = quote {
+        if scalar == closing { quote = nil }
+      } else if afterSpace, scalar == "\"" || scalar == "'" {
+        quote = scalar
+      } else if scalar == "<", index == open + 1 {
+        quote = ">"
+      } else if scalar == "(" {
+        depth += 1
+      } else if scalar == ")" {
+        depth -= 1
+        if depth == 0 { return index + 1 }
+      }
+      afterSpace = scalar.properties.isWhitespace
+      index += 1
+    }
+    return open
+  }
+
+  /// Collects `<!-- … -->` comments from raw HTML whose scalars `mapped` places in the source.
+  private mutating func collectComments(_ literal: [Unicode.Scalar], mapped: MappedText) {
+    guard literal.count >= 7 else { return }
+    var index = 0
+    while index + 3 < literal.count {
+      guard literal[index] == "<", literal[index + 1] == "!", literal[index + 2] == "-", literal[index + 3] == "-"
+      else {
+        index += 1
+        continue
+      }
+      var end = index + 4
+      while end + 2 < literal.count, !(literal[end] == "-" && literal[end + 1] == "-" && literal[end + 2] == ">") {
+        end += 1
+      }
+      let closed = end + 2 < literal.count
+      let bodyEnd = closed ? end : literal.count
+      let body = String(String.UnicodeScalarView(literal[(index + 4)..<max(index + 4, bodyEnd)]))
+      let lastScalar = closed ? end + 2 : literal.count - 1
+      comments.append(
+        Comment(text: body, start: mapped.position(at: index), endLine: mapped.position(at: lastScalar).line))
+      index = closed ? end + 3 : literal.count
     }
   }
 }

@@ -4,10 +4,18 @@ import NoteLintCore
 /// came from, so every scalar of a block's text knows its line and column.
 struct SourceAligner {
   let source: SourceFile
+  /// Whether a backslash escapes the ASCII punctuation after it (Markdown, not HTML).
+  let backslashEscapes: Bool
   private var lineIndex = 0
 
-  init(source: SourceFile) {
+  /// How far `find` looks ahead, and how many scalars of a literal it compares: keeps every search
+  /// bounded, so parsing stays linear in the size of the input.
+  static let searchWindow = 4096
+  static let matchPrefix = 16
+
+  init(source: SourceFile, backslashEscapes: Bool) {
     self.source = source
+    self.backslashEscapes = backslashEscapes
   }
 
   /// The position of a scalar offset; fast when offsets mostly grow.
@@ -50,6 +58,93 @@ struct SourceAligner {
     return text == "&amp;" || text == "&#38;" || text == "&#x26;"
   }
 
+  @inline(__always)
+  static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return (value >= 0x21 && value <= 0x2F) || (value >= 0x3A && value <= 0x40) || (value >= 0x5B && value <= 0x60)
+      || (value >= 0x7B && value <= 0x7E)
+  }
+
+  @inline(__always)
+  private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\n" || scalar == "\r"
+  }
+
+  /// How many source scalars `scalar` of a decoded literal takes at `index`, or 0 when it does not
+  /// stand there: itself, a character reference, a backslash escape, or a line ending for `\n`.
+  private func step(_ scalar: Unicode.Scalar, at index: Int, limit: Int) -> Int {
+    let scalars = source.scalars
+    guard index < limit else { return 0 }
+    let current = scalars[index]
+    if current == "&" {
+      let length = entityLength(at: index)
+      if length > 0, scalar != "&" || isAmpersandEntity(at: index, length: length) { return length }
+    }
+    if backslashEscapes, current == "\\", index + 1 < limit, scalars[index + 1] == scalar,
+      Self.isASCIIPunctuation(scalar)
+    {
+      return 2
+    }
+    if current == scalar { return 1 }
+    if scalar == "\n", current == "\r" {
+      return index + 1 < limit && scalars[index + 1] == "\n" ? 2 : 1
+    }
+    return 0
+  }
+
+  /// Whether the first scalars of `literal` stand in the source at `offset`.
+  func matches<C: Collection<Unicode.Scalar>>(_ literal: C, at offset: Int, limit: Int) -> Bool {
+    var index = offset
+    for scalar in literal.prefix(Self.matchPrefix) {
+      let length = step(scalar, at: index, limit: limit)
+      if length > 0 {
+        index += length
+        continue
+      }
+      guard index < limit else { return false }
+      let current = source.scalars[index]
+      if scalar.properties.isWhitespace, current.properties.isWhitespace, !Self.isLineBreak(current),
+        !Self.isLineBreak(scalar)
+      {
+        index += 1
+        continue
+      }
+      return false
+    }
+    return true
+  }
+
+  /// The first offset at or after `offset` (and before `limit`, within the search window) where
+  /// `literal` stands in the source.
+  func find<C: Collection<Unicode.Scalar>>(_ literal: C, from offset: Int, limit: Int) -> Int? {
+    guard let first = literal.first else { return nil }
+    let scalars = source.scalars
+    let end = min(limit, scalars.count, offset + Self.searchWindow)
+    var index = max(0, offset)
+    while index < end {
+      let current = scalars[index]
+      if current == first || current == "&" || current == "\\" || current == "\r"
+        || (first.properties.isWhitespace && current.properties.isWhitespace)
+      {
+        if matches(literal, at: index, limit: limit) { return index }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The first offset at or after `offset` (before `limit`, within the search window) holding `scalar`.
+  func find(scalar: Unicode.Scalar, from offset: Int, limit: Int) -> Int? {
+    let scalars = source.scalars
+    let end = min(limit, scalars.count, offset + Self.searchWindow)
+    var index = max(0, offset)
+    while index < end {
+      if scalars[index] == scalar { return index }
+      index += 1
+    }
+    return nil
+  }
+
   /// Appends `literal` to `text`, aligning it with the source from `offset` (exclusive `limit`).
   /// Returns the source offset just after the aligned text.
   @discardableResult
@@ -57,43 +152,48 @@ struct SourceAligner {
     _ literal: C, from offset: Int, limit: Int, into text: inout MappedText
   ) -> Int {
     let scalars = source.scalars
+    let limit = min(limit, scalars.count)
     var index = offset
     for scalar in literal {
       if index < limit {
+        let length = step(scalar, at: index, limit: limit)
+        if length > 0 {
+          let escaped = length == 2 && scalars[index] == "\\"
+          text.append(scalar, at: position(of: escaped ? index + 1 : index))
+          index += length
+          continue
+        }
         let current = scalars[index]
-        if current == "&" {
-          let length = entityLength(at: index)
-          if length > 0, scalar != "&" || isAmpersandEntity(at: index, length: length) {
-            text.append(scalar, at: position(of: index))
-            index += length
-            continue
-          }
-        }
-        if current == scalar {
-          text.append(scalar, at: position(of: index))
-          index += 1
-          continue
-        }
-        if current == "\\", index + 1 < limit, scalars[index + 1] == scalar {
-          text.append(scalar, at: position(of: index + 1))
-          index += 2
-          continue
-        }
-        if scalar.properties.isWhitespace, current.properties.isWhitespace {
+        if scalar.properties.isWhitespace, current.properties.isWhitespace, !Self.isLineBreak(current) {
           text.append(scalar, at: position(of: index))
           index += 1
           continue
         }
         if !scalar.properties.isWhitespace {
-          // Resynchronise: the next occurrence of this scalar close by on the same line.
-          var probe = index + 1
-          let probeLimit = min(limit, index + 48)
-          while probe < probeLimit, scalars[probe] != scalar, scalars[probe] != "\n" {
+          // Resynchronise: the next occurrence of this scalar close by on the same line (the source
+          // may hold markup or a container prefix that the literal does not).
+          var probe = index
+          if Self.isLineBreak(scalars[probe]) {
+            // The literal left out a line ending: look on the next line.
+            probe += scalars[probe] == "\r" && probe + 1 < limit && scalars[probe + 1] == "\n" ? 2 : 1
+          }
+          let probeLimit = min(limit, probe + 48)
+          while probe < probeLimit, scalars[probe] != scalar, !Self.isLineBreak(scalars[probe]) {
             probe += 1
           }
           if probe < probeLimit, scalars[probe] == scalar {
             text.append(scalar, at: position(of: probe))
             index = probe + 1
+            continue
+          }
+        } else if Self.isLineBreak(scalar) {
+          // The source has more on this line than the literal: move to the line ending.
+          var probe = index
+          let probeLimit = min(limit, index + 48)
+          while probe < probeLimit, !Self.isLineBreak(scalars[probe]) { probe += 1 }
+          if probe < probeLimit {
+            text.append(scalar, at: position(of: probe))
+            index = probe + (scalars[probe] == "\r" && probe + 1 < limit && scalars[probe + 1] == "\n" ? 2 : 1)
             continue
           }
         }

@@ -116,6 +116,11 @@ public struct DateParser: Sendable {
     "giornaliero", "giornaliera", "quindicinale", "bisettimanale", "trimestrale",
   ]
 
+  /// Whether a folded word is a month or weekday name (for name detection).
+  public static func isCalendarWord(_ hash: UInt64) -> Bool { calendarHashes.contains(hash) }
+
+  private static let calendarHashes: Set<UInt64> = Set((Array(months.keys) + Array(weekdays.keys)).map(TokenHash.hash))
+
   public func find(in text: [Unicode.Scalar], context: DateContext) -> [DateExpression] {
     let units = Self.units(text)
     var result: [DateExpression] = []
@@ -132,7 +137,7 @@ public struct DateParser: Sendable {
   }
 
   private func word(_ units: [Unit], _ index: Int) -> String? {
-    index < units.count && units[index].kind == .word ? units[index].text : nil
+    index >= 0 && index < units.count && units[index].kind == .word ? units[index].text : nil
   }
 
   private func number(_ units: [Unit], _ index: Int) -> Int? {
@@ -356,6 +361,9 @@ public struct DateParser: Sendable {
     }
     // Recurring cadences.
     if Self.cadenceWords.contains(text) {
+      // "daily vs weekly refresh" names a choice, not a schedule.
+      let neighbours = [word(units, index - 1), word(units, index + 1)].compactMap { $0 }
+      if neighbours.contains(where: { ["vs", "versus", "or", "o", "oppure", "contro"].contains($0) }) { return nil }
       return expression(units, index, index + 1, .recurring, nil, nil)
     }
     if text == "every" || text == "each" || text == "ogni" {
@@ -366,6 +374,8 @@ public struct DateParser: Sendable {
         cursor += 2
         return expression(units, index, cursor, .recurring, nil, nil)
       }
+      let ordinalWords: Set<String> = ["first", "second", "third", "fourth", "last", "primo", "secondo", "terzo", "ultimo"]
+      if let ordinal = word(units, cursor), ordinalWords.contains(ordinal) { cursor += 1 }
       if let next = word(units, cursor),
         Self.weekdays[next] != nil || Self.dayUnits[next] != nil || ["morning", "mattina", "sera"].contains(next)
       {

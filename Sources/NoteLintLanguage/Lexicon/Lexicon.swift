@@ -10,7 +10,13 @@ public struct Phrase: Sendable, Equatable {
 /// A match of a lexicon phrase in a text: token indices and the phrase.
 public struct PhraseMatch: Sendable, Equatable {
   public var tokens: Range<Int>
+  /// Index into the lexicon's `phrases` (-1 for a match a rule made itself).
   public var phrase: Int
+
+  public init(tokens: Range<Int>, phrase: Int) {
+    self.tokens = tokens
+    self.phrase = phrase
+  }
 }
 
 /// A word or phrase list loaded from a resource file, matched by hashed token n-grams.
@@ -87,6 +93,13 @@ public struct Lexicon: Sendable {
     for piece in entry.split(separator: " ") {
       if piece == "<num>" {
         result.append(TokenHash.anyNumber)
+        continue
+      }
+      // An elided word ("dell'", "l'") is one token in running text: hash it whole.
+      if let last = piece.unicodeScalars.last, Tokenizer.isApostrophe(last), piece.unicodeScalars.count > 1,
+        piece.unicodeScalars.dropLast().allSatisfy({ Tokenizer.isLetter($0) })
+      {
+        result.append(TokenHash.hash(String(piece)))
         continue
       }
       var folded: [Unicode.Scalar] = []

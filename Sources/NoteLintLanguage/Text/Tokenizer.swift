@@ -47,7 +47,7 @@ public struct Tokenizer: Sendable {
   private static let clitics: Set<String> = ["s", "t", "ll", "re", "ve", "d", "m"]
 
   @inline(__always)
-  static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value < 0x80 {
       return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
@@ -62,7 +62,7 @@ public struct Tokenizer: Sendable {
   }
 
   @inline(__always)
-  static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+  public static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     return value == 0x27 || value == 0x2019 || value == 0x2018 || value == 0x02BC
   }

@@ -202,6 +202,12 @@ struct ActionDetector {
     for lexicon in lexicons("commitment-markers") {
       for match in lexicon.matches(in: text.tokens, range: range) {
         if isIndirectQuestion(text, before: match.tokens.lowerBound, from: range.lowerBound) { continue }
+        // "we should see an uplift": an expectation, not an obligation.
+        if match.tokens.upperBound < range.upperBound, Self.modals.contains(text.tokens[match.tokens.upperBound - 1].hash),
+          Self.epistemicFollowers.contains(text.tokens[match.tokens.upperBound].hash)
+        {
+          continue
+        }
         // "Da verificare." / "To be checked." stand alone; "i clienti da chiamare" does not oblige.
         if Self.bareObligationStarts.contains(text.tokens[match.tokens.lowerBound].hash),
           !startsClause(text, at: match.tokens.lowerBound, from: range.lowerBound)
@@ -224,13 +230,19 @@ struct ActionDetector {
     return false
   }
 
-  private static let bareObligationStarts: Set<UInt64> = Set(["da", "to", "needs", "need"].map(TokenHash.hash))
+  static let modals: Set<UInt64> = Set(["should", "dovrebbe", "dovrebbero", "dovremmo"].map(TokenHash.hash))
+  static let epistemicFollowers: Set<UInt64> = Set(
+    ["see", "get", "reach", "hit", "land", "notice", "have", "expect", "vedere", "avere", "arrivare", "bastare"]
+      .map(TokenHash.hash))
+
+  private static let bareObligationStarts: Set<UInt64> = Set(["da"].map(TokenHash.hash))
 
   /// Whether a token opens a sentence or a clause (after `:`, `—`, `;`, `(`).
   private func startsClause(_ text: TextAnalysis, at position: Int, from start: Int) -> Bool {
     var probe = position - 1
     while probe >= start, text.tokens[probe].kind == .placeholder { probe -= 1 }
     if probe < start { return true }
+    if text.sentenceOfToken[probe] != text.sentenceOfToken[position] { return true }
     let previous = text.tokens[probe]
     guard previous.kind == .punctuation else { return false }
     return ":;—–-(".unicodeScalars.contains(text.text.scalars[Int(previous.start)])
@@ -239,65 +251,138 @@ struct ActionDetector {
   private static let englishFuture: Set<UInt64> = Set(["will", "shall"].map(TokenHash.hash))
   private static let firstPersonPlural: Set<UInt64> = Set(["we", "noi"].map(TokenHash.hash))
 
+  private static let negations: Set<UInt64> = Set(["not", "never", "non", "mai", "no"].map(TokenHash.hash))
+  private static let wishVerbs: Set<UInt64> = Set(
+    ["would", "like", "wants", "want", "vorrebbe", "vuole", "asked", "chiede", "ha", "has", "had"].map(TokenHash.hash))
+
   private func hasFutureWithSubject(_ text: TextAnalysis, range: Range<Int>) -> Bool {
     let tokens = text.tokens
+    var clauseStart = range.lowerBound
     var position = range.lowerBound
     while position < range.upperBound {
       let token = tokens[position]
+      if token.kind == .punctuation, ":;—–(".unicodeScalars.contains(text.text.scalars[Int(token.start)]) {
+        clauseStart = position + 1
+      }
       guard token.kind == .word else {
         position += 1
         continue
       }
       let folded = text.foldedString(token)
       let original = text.originalString(token)
-      var isFuture = false
-      var impliedGroup = false
-      if Self.englishFuture.contains(token.hash) || folded.hasSuffix("'ll") {
-        isFuture = true
-        if folded.hasSuffix("'ll") { return isSubject(text, range.lowerBound..<(position + 1), allowSelf: true) }
-      } else if position > range.lowerBound, folded == "to", position + 1 < range.upperBound,
-        tokens[position + 1].kind == .word, position - range.lowerBound <= 3
-      {
-        // "Marco to send the deck" (minutes style).
-        isFuture = true
-      } else if folded.count >= 4, original.hasSuffix("rà") || folded.hasSuffix("ranno") {
-        isFuture = true
-      } else if folded.count >= 6, folded.hasSuffix("remo") {
-        isFuture = true
-        impliedGroup = true
+      let next = position + 1 < range.upperBound ? tokens[position + 1] : nil
+      if next.map({ Self.negations.contains($0.hash) }) == true || folded.hasSuffix("n't") {
+        position += 1
+        continue
       }
-      if isFuture {
-        if impliedGroup { return true }
-        if isSubject(text, range.lowerBound..<position, allowSelf: false) { return true }
+      if Self.englishFuture.contains(token.hash) {
+        if isSubject(text, clauseStart..<position, strict: false) { return true }
+      } else if folded.hasSuffix("'ll") {
+        if folded.hasPrefix("we'") || folded.hasPrefix("i'") { return true }
+      } else if folded == "to", next?.kind == .word, position > clauseStart {
+        // "Marco to send the deck" (minutes style): the subject stands right before "to".
+        if isSubject(text, clauseStart..<position, strict: true) { return true }
+      } else if folded.count >= 4, original.hasSuffix("rà") || folded.hasSuffix("ranno") {
+        if position > clauseStart, Self.negations.contains(tokens[position - 1].hash) {
+          position += 1
+          continue
+        }
+        if isSubject(text, clauseStart..<position, strict: false) { return true }
+      } else if folded.count >= 6, folded.hasSuffix("remo"), position == clauseStart
+        || Self.firstPersonPlural.contains(tokens[position - 1].hash)
+      {
+        // "Invieremo il report": the verb carries the (diffuse) subject "noi".
+        return true
       }
       position += 1
     }
     return false
   }
 
-  /// Whether the tokens before a verb are a subject that can act: a name, a handle, a role or a group.
-  private func isSubject(_ text: TextAnalysis, _ span: Range<Int>, allowSelf: Bool) -> Bool {
-    var words = span.filter { text.tokens[$0].kind == .word || text.tokens[$0].kind == .mention }
-    if allowSelf, let last = words.last {
-      // "we'll": the clitic carries the subject.
-      let folded = text.foldedString(text.tokens[last])
-      if folded.hasPrefix("we'") || folded.hasPrefix("i'") { return true }
-      words.removeLast()
-      if words.isEmpty { return isName(text, text.tokens[last]) }
+  /// Whether the tokens before a verb are a subject that can act: a name, a handle, a role or a
+  /// group. `strict`: the tokens must be the subject and nothing else ("Marco to send").
+  private func isSubject(_ text: TextAnalysis, _ span: Range<Int>, strict: Bool) -> Bool {
+    let words = span.filter { text.tokens[$0].kind == .word || text.tokens[$0].kind == .mention }
+    guard let first = words.first, let last = words.last, words.count <= (strict ? 2 : 3) else { return false }
+    if words.contains(where: {
+      Self.interrogatives.contains(text.tokens[$0].hash) || Self.wishVerbs.contains(text.tokens[$0].hash)
+    }) {
+      return false
     }
-    guard let first = words.first, words.count <= 3 else { return false }
-    if words.contains(where: { Self.interrogatives.contains(text.tokens[$0].hash) }) { return false }
-    if Self.firstPersonPlural.contains(text.tokens[first].hash) { return true }
-    if text.tokens[first].kind == .mention || isName(text, text.tokens[first]) { return true }
-    let range = first..<(words.last! + 1)
+    if Self.firstPersonPlural.contains(text.tokens[first].hash) { return words.count == 1 }
+    let head = text.tokens[first]
+    if head.kind == .mention || isName(text, head) || isPlausibleName(text, first) {
+      // "Marco", "Marco Rossi", "@anna"
+      return !strict || words.count == 1 || text.tokens[last].isCapitalized
+    }
+    let range = first..<(last + 1)
     for name in ["roles", "diffuse-owners"] {
       for lexicon in lexicons(name) {
-        if let match = lexicon.matches(in: text.tokens, range: range).first, match.tokens.lowerBound <= first + 1 {
-          return true
+        for match in lexicon.matches(in: text.tokens, range: span) where match.tokens.lowerBound <= first + 1 {
+          if isPronounIT(text, match) { continue }
+          if !strict || match.tokens.upperBound >= range.upperBound { return true }
         }
       }
     }
     return false
+  }
+
+  /// "it" in a diffuse-owner list means the IT department only when written IT.
+  private func isPronounIT(_ text: TextAnalysis, _ match: PhraseMatch) -> Bool {
+    guard match.tokens.count == 1 else { return false }
+    let token = text.tokens[match.tokens.lowerBound]
+    return text.foldedString(token) == "it" && !token.isAllCaps
+  }
+
+  /// A capitalised word our name lists do not know, in a place only a person stands: at the start
+  /// followed by ":" / "—" / "to", or alone in brackets, or after a dash at the end ("— Femi").
+  private func isPlausibleName(_ text: TextAnalysis, _ position: Int) -> Bool {
+    let tokens = text.tokens
+    let token = tokens[position]
+    guard token.kind == .word, token.isCapitalized, !token.isAllCaps || token.length <= 3, token.length >= 2,
+      !Self.notNames.contains(token.hash), !commonWord(token.hash)
+    else { return false }
+    // Reject accented endings: "Sarà" is a verb, not "Sara".
+    if let last = text.text.scalars[Int(token.end) - 1].properties.isLowercase ? text.text.scalars[Int(token.end) - 1] : nil,
+      "àèéìòù".unicodeScalars.contains(last)
+    {
+      return false
+    }
+    var after = position + 1
+    if after < tokens.count, tokens[after].kind == .word, tokens[after].isCapitalized { after += 1 }  // surname
+    let nextText = after < tokens.count ? text.text.string(tokens[after].range) : ""
+    let previousText = position > 0 ? text.text.string(tokens[position - 1].range) : ""
+    if previousText == "(" {
+      // "(Kofi)", "(Kofi, by 4/12)" — but not "(Cerved, camere di commercio, ecc.)".
+      if nextText == ")" { return true }
+      guard nextText == ",", after + 1 < tokens.count else { return false }
+      let following = tokens[after + 1]
+      return following.kind == .number || ["by", "entro", "due", "scadenza"].contains(text.foldedString(following))
+    }
+    if [":", "—", "–", ")", ","].contains(nextText) || after >= tokens.count { return true }
+    if ["—", "–", "-", "@"].contains(previousText) { return true }
+    if nextText.lowercased() == "to" || nextText.lowercased() == "will" { return true }
+    return false
+  }
+
+  private static let notNames: Set<UInt64> = Set(
+    [
+      "note", "nota", "next", "todo", "action", "azione", "status", "stato", "owner", "responsabile", "due",
+      "scadenza", "deadline", "done", "fatto", "risk", "rischio", "decision", "decisione", "update", "aggiornamento",
+      "problem", "problema", "goal", "obiettivo", "target", "baseline", "kpi", "data", "dati", "model", "modello",
+      "team", "marketing", "sales", "vendite", "ops", "finance", "legal", "crm", "bi", "it", "pm", "ceo", "cto",
+      "cfo", "q1", "q2", "q3", "q4", "ok", "tbd", "tbc", "na", "n/a", "yes", "no", "si", "sì", "open", "aperto",
+      "closed", "chiuso", "blocked", "bloccato", "wip", "pending", "info", "fyi", "nb", "ps",
+    ].map(TokenHash.hash))
+
+  private func commonWord(_ hash: UInt64) -> Bool {
+    for language in Language.allCases {
+      let resources = LanguageResources.shared(language)
+      for name in ["stopwords", "diffuse-owners", "action-prefixes", "owner-labels", "deadline-labels", "done-markers"] {
+        if resources.lexicon(name).contains(word: hash) { return true }
+      }
+    }
+    return DateParser.isCalendarWord(hash)
   }
 
   /// Whether a nested item belongs to its parent action item (details such as "Owner: Marco").
@@ -373,7 +458,7 @@ struct ActionDetector {
         if item.diffuseOwner == nil { item.diffuseOwner = found.diffuse }
       } else if position == columns.deadline {
         item.deadlines.append(contentsOf: dates(in: text))
-        if item.vagueDeadline == nil { item.vagueDeadline = vagueTime(in: text, block: cell, anywhere: true) }
+        if item.vagueDeadline == nil { item.vagueDeadline = vagueTime(in: text, block: cell, deadlineCell: true) }
       } else if position != columns.status {
         if columns.owner == nil {
           let found = owners(in: text, block: cell, wholeCellIsOwner: false)
@@ -382,7 +467,7 @@ struct ActionDetector {
         }
         if columns.deadline == nil {
           item.deadlines.append(contentsOf: dates(in: text))
-          if item.vagueDeadline == nil { item.vagueDeadline = vagueTime(in: text, block: cell, anywhere: false) }
+          if item.vagueDeadline == nil { item.vagueDeadline = vagueTime(in: text, block: cell, deadlineCell: false) }
         }
       }
     }
@@ -403,7 +488,7 @@ struct ActionDetector {
     return ActionItem(
       block: index, blocks: [index], tokens: range, start: start, source: source, done: done, owners: found.owners,
       diffuseOwner: found.diffuse, deadlines: dates(in: text, range: range),
-      vagueDeadline: vagueTime(in: text, block: index, range: range, anywhere: true),
+      vagueDeadline: vagueTime(in: text, block: index, range: range, deadlineCell: false),
       text: Excerpt.make(block.text.string(scalarRange)))
   }
 
@@ -419,18 +504,36 @@ struct ActionDetector {
     }
   }
 
-  private func vagueTime(in text: TextAnalysis, block: Int, range: Range<Int>? = nil, anywhere: Bool)
+  /// A vague time in the item (soon, a breve), or a placeholder where a deadline goes ("Due: TBD",
+  /// a "TBD" in the deadline column). `deadlineCell`: the text is a deadline column's cell.
+  private func vagueTime(in text: TextAnalysis, block: Int, range: Range<Int>? = nil, deadlineCell: Bool)
     -> (text: String, block: Int, tokens: Range<Int>)?
   {
-    for name in ["vague-time", "placeholder"] {
-      for lexicon in lexicons(name) {
-        if let match = lexicon.matches(in: text.tokens, range: range).first {
-          if name == "placeholder", !anywhere { continue }
-          return (text.text.string(text.scalarRange(match.tokens)), block, match.tokens)
-        }
+    for lexicon in lexicons("vague-time") {
+      if let match = lexicon.matches(in: text.tokens, range: range).first {
+        return (text.text.string(text.scalarRange(match.tokens)), block, match.tokens)
+      }
+    }
+    for lexicon in lexicons("placeholder") {
+      for match in lexicon.matches(in: text.tokens, range: range) {
+        let labelled = deadlineCell || followsDeadlineLabel(text, match.tokens.lowerBound)
+        if labelled { return (text.text.string(text.scalarRange(match.tokens)), block, match.tokens) }
       }
     }
     return nil
+  }
+
+  private func followsDeadlineLabel(_ text: TextAnalysis, _ position: Int) -> Bool {
+    var probe = position - 1
+    while probe >= 0, text.tokens[probe].kind == .punctuation { probe -= 1 }
+    guard probe >= 0 else { return false }
+    for lexicon in lexicons("deadline-labels") {
+      for match in lexicon.matches(in: text.tokens, range: max(0, probe - 3)..<(probe + 1))
+      where match.tokens.upperBound == probe + 1 {
+        return true
+      }
+    }
+    return false
   }
 
   private static let articles: Set<UInt64> = Set(
@@ -441,6 +544,18 @@ struct ActionDetector {
       return token.kind == .word && roster.contains(token.hash)
     }
     return LanguageResources.firstNames.contains(token.hash) || roster.contains(token.hash)
+  }
+
+  /// A group standing at `position`: "we", "the team", "il marketing" ("it" only as IT).
+  private func diffuseMatch(_ text: TextAnalysis, at position: Int, range: Range<Int>) -> PhraseMatch? {
+    for lexicon in lexicons("diffuse-owners") {
+      if let match = lexicon.matches(in: text.tokens, range: position..<range.upperBound).first,
+        match.tokens.lowerBound == position, !isPronounIT(text, match)
+      {
+        return match
+      }
+    }
+    return nil
   }
 
   /// Owners of an item: handles, labelled owners, names and roles in the position of the one who acts.
@@ -498,7 +613,14 @@ struct ActionDetector {
       if position < range.upperBound, Self.articles.contains(tokens[position].hash) { position += 1 }
       guard position < range.upperBound else { continue }
       let token = tokens[position]
-      if isName(text, token) {
+      if isName(text, token) || isPlausibleName(text, position) {
+        // "Priya: we need to agree…": a speaker, then a group as the subject.
+        if position + 2 < range.upperBound, text.text.string(tokens[position + 1].range) == ":",
+          let group = diffuseMatch(text, at: position + 2, range: range)
+        {
+          if diffuse == nil { diffuse = (text.text.string(text.scalarRange(group.tokens)), block, group.tokens) }
+          continue
+        }
         owners.append(text.originalString(token))
         continue
       }
@@ -508,11 +630,7 @@ struct ActionDetector {
         owners.append(text.text.string(text.scalarRange(role.tokens)))
         continue
       }
-      if diffuse == nil,
-        let match = lexicons("diffuse-owners").lazy.compactMap({
-          $0.matches(in: tokens, range: slot..<range.upperBound).first
-        }).first, match.tokens.lowerBound == slot
-      {
+      if diffuse == nil, let match = diffuseMatch(text, at: slot, range: range) {
         diffuse = (text.text.string(text.scalarRange(match.tokens)), block, match.tokens)
         continue
       }

@@ -39,6 +39,11 @@ public struct UnverifiedHypothesisRule: Rule {
       var flaggedSentences = Set<Int>()
       var candidates: [(match: PhraseMatch, prediction: Bool)] = markers.matches(in: text.tokens).map { ($0, false) }
       candidates += predictions.matches(in: text.tokens).map { ($0, true) }
+      for position in text.tokens.indices where Self.isEpistemicModal(text, at: position, context) {
+        if !candidates.contains(where: { $0.match.tokens.contains(position) }) {
+          candidates.append((PhraseMatch(tokens: position..<(position + 1), phrase: -1), false))
+        }
+      }
       candidates.sort { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }
       for (match, isPrediction) in candidates {
         let sentenceNumber = Int(text.sentenceOfToken[match.tokens.lowerBound])
@@ -67,6 +72,41 @@ public struct UnverifiedHypothesisRule: Rule {
       }
     }
     return findings
+  }
+
+  private static let modals: Set<UInt64> = Set(["should", "dovrebbe", "dovrebbero"].map(TokenHash.hash))
+  private static let passiveAuxiliaries: Set<UInt64> = Set(["be", "essere", "have", "avere", "venire"].map(TokenHash.hash))
+  private static let persons: Set<UInt64> = Set(["we", "i", "you", "noi", "io", "tu", "voi"].map(TokenHash.hash))
+
+  /// "the model should cope with it", "il modello dovrebbe reggere": a modal of probability. With a
+  /// person as subject ("Marco should send", "il PM dovrebbe inviare") it is an obligation instead.
+  static func isEpistemicModal(_ text: TextAnalysis, at position: Int, _ context: LintContext) -> Bool {
+    let tokens = text.tokens
+    guard modals.contains(tokens[position].hash), position + 1 < tokens.count, tokens[position + 1].kind == .word,
+      !passiveAuxiliaries.contains(tokens[position + 1].hash)
+    else { return false }
+    // The subject: the words since the start of the clause.
+    var start = position
+    while start > 0, tokens[start - 1].kind == .word || tokens[start - 1].kind == .mention,
+      text.sentenceOfToken[start - 1] == text.sentenceOfToken[position]
+    {
+      start -= 1
+    }
+    guard start < position, position - start <= 4 else { return false }
+    for index in start..<position {
+      let token = tokens[index]
+      if token.kind == .mention || persons.contains(token.hash) { return false }
+      if token.isCapitalized, LanguageResources.firstNames.contains(token.hash) { return false }
+    }
+    let roles = context.resources.lexicon("roles")
+    if !roles.matches(in: tokens, range: start..<position).isEmpty { return false }
+    let groups = context.resources.lexicon("diffuse-owners")
+    if let match = groups.matches(in: tokens, range: start..<position).first,
+      text.foldedString(tokens[match.tokens.lowerBound]) != "it"
+    {
+      return false
+    }
+    return true
   }
 
   /// Evidence or a verification plan in the sentence, the rest of a list item, or its sub-items.
