@@ -64,7 +64,7 @@ public struct Linter: Sendable {
       findings.append(contentsOf: rule.check(context))
     }
     findings.sort(by: Finding.sortOrder)
-    let kind = PactRecognizer.kind(of: analysis)
+    let kind = analysis.kind
     return (FileSummary(path: document.source.path, language: analysis.language, kind: kind), findings)
   }
 

@@ -75,7 +75,8 @@ public final class LanguageResources: Sendable {
     return Bundle.module.resourceURL
   }()
 
-  static func lines(of relativePath: String) -> [String] {
+  /// The non-comment lines of a resource file.
+  public static func lines(of relativePath: String) -> [String] {
     guard let folder = resourceFolder,
       let text = try? String(contentsOf: folder.appendingPathComponent(relativePath), encoding: .utf8)
     else { return [] }

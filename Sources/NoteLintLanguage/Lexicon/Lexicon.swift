@@ -87,6 +87,11 @@ public struct Lexicon: Sendable {
     return (index, numberFirst)
   }
 
+  /// Token hashes of one phrase, as a lexicon entry would have them.
+  public static func phraseHashes(_ phrase: String, tokenizer: Tokenizer) -> [UInt64] {
+    hashes(of: phrase, tokenizer: tokenizer)
+  }
+
   /// Token hashes of one entry: `<num>` stands for any number.
   static func hashes(of entry: String, tokenizer: Tokenizer) -> [UInt64] {
     var result: [UInt64] = []

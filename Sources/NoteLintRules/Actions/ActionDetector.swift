@@ -11,14 +11,17 @@ struct ActionDetector {
   let dateContext: DateContext
   let roster: Set<UInt64>
 
-  init(document: Document, blocks: [TextAnalysis], resources: LanguageResources, dateContext: DateContext) {
+  init(
+    document: Document, blocks: [TextAnalysis], resources: LanguageResources, dateContext: DateContext,
+    configuredRoster: [String] = []
+  ) {
     self.document = document
     self.blocks = blocks
     self.resources = resources
     self.dateContext = dateContext
     var roster = Set<UInt64>()
     if let frontMatter = document.frontMatter {
-      for entry in frontMatter.list("team", "owners", "roster", "people", "persone") {
+      for entry in frontMatter.list("team", "owners", "roster", "people", "persone") + configuredRoster {
         for word in entry.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "@" }) {
           roster.insert(TokenHash.hash(word.hasPrefix("@") ? String(word.dropFirst()) : String(word)))
         }
@@ -48,7 +51,11 @@ struct ActionDetector {
       // An action table: under an action section, with both owner and deadline columns, or with
       // an action column ("Azione", "Task"). A risk log with only an owner column is not one.
       let actionColumn = table.header.contains { isActionHeading(blocks[$0]) }
-      guard inSection || (columns.owner != nil && columns.deadline != nil) || actionColumn else {
+      let decisionColumn = table.header.contains { cell in
+        lexicons("decision-markers").contains { startsWith($0, blocks[cell]) }
+      }
+      let strongDeadline = columns.deadline.map { !Self.weakDateHeaders.contains(blocks[table.header[$0]].tokens.first?.hash ?? 0) } ?? false
+      guard inSection || (columns.owner != nil && strongDeadline && !decisionColumn) || actionColumn else {
         continue
       }
       for row in table.rows.dropFirst() {
@@ -190,6 +197,9 @@ struct ActionDetector {
     }
     return nil
   }
+
+  /// "Data", "Date", "When": a date column that may record when something happened, not a due date.
+  private static let weakDateHeaders: Set<UInt64> = Set(["data", "date", "when", "quando", "giorno", "day"].map(TokenHash.hash))
 
   private static let interrogatives: Set<UInt64> = Set(
     ["come", "quando", "se", "chi", "cosa", "perche", "quanto", "how", "when", "whether", "if", "what", "why", "who"]
@@ -342,6 +352,11 @@ struct ActionDetector {
     guard token.kind == .word, token.isCapitalized, !token.isAllCaps || token.length <= 3, token.length >= 2,
       !Self.notNames.contains(token.hash), !commonWord(token.hash)
     else { return false }
+    // Names are letters only ("R4", "Reverse-ETL" are not), and do not end like abstract nouns.
+    let folded = text.foldedString(token)
+    guard folded.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) || $0 == "'" }),
+      !Self.nounEndings.contains(where: { folded.hasSuffix($0) })
+    else { return false }
     // Reject accented endings: "Sarà" is a verb, not "Sara".
     if let last = text.text.scalars[Int(token.end) - 1].properties.isLowercase ? text.text.scalars[Int(token.end) - 1] : nil,
       "àèéìòù".unicodeScalars.contains(last)
@@ -360,10 +375,15 @@ struct ActionDetector {
       return following.kind == .number || ["by", "entro", "due", "scadenza"].contains(text.foldedString(following))
     }
     if [":", "—", "–", ")", ","].contains(nextText) || after >= tokens.count { return true }
-    if ["—", "–", "-", "@"].contains(previousText) { return true }
+    if ["—", "–", "-", "@", ":"].contains(previousText) { return true }
     if nextText.lowercased() == "to" || nextText.lowercased() == "will" { return true }
     return false
   }
+
+  private static let nounEndings = [
+    "zione", "zioni", "enza", "enze", "anza", "anze", "mento", "menti", "ita", "ismo", "aggio", "tura", "ture",
+    "tion", "tions", "ment", "ments", "ness", "ity", "ance", "ence", "ing", "ship", "ies", "ism", "ure",
+  ]
 
   private static let notNames: Set<UInt64> = Set(
     [
@@ -556,6 +576,11 @@ struct ActionDetector {
       }
     }
     return nil
+  }
+
+  /// Whether a span names one accountable person or role (not a group, not a placeholder).
+  func namesPerson(_ text: TextAnalysis, block: Int, range: Range<Int>) -> Bool {
+    !owners(in: text, block: block, range: range, wholeCellIsOwner: false).owners.isEmpty
   }
 
   /// Owners of an item: handles, labelled owners, names and roles in the position of the one who acts.

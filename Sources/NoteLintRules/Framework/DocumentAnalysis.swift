@@ -10,6 +10,9 @@ public final class DocumentAnalysis: Sendable {
   /// One analysis per block; empty for code blocks.
   public let blocks: [TextAnalysis]
   public let actionItems: [ActionItem]
+  /// The pact read from the document (fields found even in a note; `kind` says whether it is one).
+  public let pact: Pact
+  public let kind: DocumentKind
   /// The note's own date (front matter, file name), else today: relative dates resolve against it.
   public let dateContext: DateContext
   /// For each block, the indices of the action items that include it.
@@ -38,7 +41,19 @@ public final class DocumentAnalysis: Sendable {
       for block in item.blocks { byBlock[block, default: []].append(position) }
     }
     self.actionsByBlock = byBlock
+    let extractor = PactExtractor(document: document, blocks: blocks, language: detected)
+    let pact = extractor.extract(options: options, noteDate: Self.noteDate(document))
+    self.pact = pact
+    self.kind = PactRecognizer.kind(of: document, pact: pact)
   }
+
+  /// The owner logic of the action detector, for rules that judge owners elsewhere (phases, triggers).
+  var ownerProbe: ActionDetector {
+    ActionDetector(document: document, blocks: blocks, resources: resources, dateContext: dateContext)
+  }
+
+  /// Tools for reading pact fields (dates, text).
+  var pactReader: PactExtractor { PactExtractor(document: document, blocks: blocks, language: language) }
 
   /// The date of the note: front matter `date:`/`data:`, else a date in the file name.
   static func noteDate(_ document: Document) -> CivilDate? {

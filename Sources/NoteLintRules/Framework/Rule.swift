@@ -19,6 +19,8 @@ public struct RuleOptions: Sendable {
   /// Extra owner names and handles (roster).
   public var roster: [String]
   public var dateOrder: DateOrder
+  /// Per-rule options from the configuration (`rules: <id>: options:`), by rule id.
+  public var parameters: [String: [String: String]] = [:]
 
   public init(
     today: CivilDate, maxPactWords: Int = 600, sprintLengthDays: Int = 14, roster: [String] = [],

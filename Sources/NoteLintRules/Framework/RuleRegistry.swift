@@ -14,6 +14,21 @@ public enum RuleRegistry {
     MissingDeadlineRule.self,
     VagueDeadlineRule.self,
     UnverifiedHypothesisRule.self,
+    PactMissingFieldRule.self,
+    PactMissingKPIRule.self,
+    KPIMissingBaselineRule.self,
+    KPIMissingTargetRule.self,
+    KPINotBusinessRule.self,
+    MissingTechnicalCheckpointRule.self,
+    MissingBusinessCheckpointRule.self,
+    CheckpointWithoutDateRule.self,
+    DeadlineBeyondTwoSprintsRule.self,
+    ProblemTechnicalRule.self,
+    PhaseWithoutOwnerRule.self,
+    TriggerIncompleteRule.self,
+    PactTooLongRule.self,
+    OverdueItemRule.self,
+    DependencyUnownedRule.self,
   ]
 
   public static var descriptions: [RuleDescription] { all.map { $0.description } }

@@ -16,7 +16,7 @@ public struct UnverifiedHypothesisRule: Rule {
       en: "Untested assumptions are where AI projects stall: the technical checkpoint must know which beliefs still need data.",
       it: "Le ipotesi non verificate sono il punto in cui i progetti di IA si fermano: il checkpoint tecnico deve sapere quali convinzioni aspettano ancora i dati."),
     triggering: [
-      RuleExample(.english, "We ↓assume that twelve months of CRM history are enough for the model.\n"),
+      RuleExample(.english, "↓We assume that twelve months of CRM history are enough for the model.\n"),
       RuleExample(.english, "The new sequence ↓will raise conversion by 20%.\n"),
       RuleExample(.italian, "↓Ipotizziamo che dodici mesi di storico CRM bastino per il modello.\n"),
       RuleExample(.italian, "Il nuovo modello ↓porterà il 15% di vendite in più.\n"),
