@@ -10,6 +10,9 @@ struct NoteLintCommand: ParsableCommand {
       configuration error; 3 some input could not be read or parsed (the other files are still linted).
       """,
     version: NoteLintVersion.current,
-    subcommands: [LintCommand.self, EvalCommand.self, ActionsCommand.self],
+    subcommands: [
+      LintCommand.self, CheckpointCommand.self, RulesCommand.self, ExplainCommand.self, EvalCommand.self,
+      ActionsCommand.self,
+    ],
     defaultSubcommand: LintCommand.self)
 }
