@@ -61,7 +61,7 @@ final class CLITests: XCTestCase {
   private let englishNote = """
     # Weekly status
 
-    The churn model will be retrained soon, after the data team cleans the export.
+    A new export of the churn data arrives soon from finance, after the quarter closes.
     Accuracy is fine on the holdout set.
 
     ```
@@ -73,7 +73,7 @@ final class CLITests: XCTestCase {
     try write("status.md", englishNote)
     let result = try run(["lint", "status.md", "--today", "2026-11-23"])
     XCTAssertEqual(result.code, 1)
-    XCTAssertTrue(result.out.contains("status.md:3:35: warning: "), result.out)
+    XCTAssertTrue(result.out.contains("status.md:3:40: warning: "), result.out)
     XCTAssertTrue(result.out.contains("[vague-time]"), result.out)
     XCTAssertFalse(result.out.contains("status.md:7:"), "code blocks are never linted")
   }
@@ -91,7 +91,7 @@ final class CLITests: XCTestCase {
     try write("latin.md", Array("Il modello sar".utf8) + [0xE0] + Array(" pronto a breve.\n".utf8))
     let result = try run(["lint", "good.md", "binary.md", "latin.md", "missing.md", "--today", "2026-11-23"])
     XCTAssertEqual(result.code, 3)
-    XCTAssertTrue(result.out.contains("good.md:3:35:"), result.out)
+    XCTAssertTrue(result.out.contains("good.md:3:40:"), result.out)
     let errors = result.err.split(separator: "\n")
     XCTAssertTrue(errors.contains { $0.contains("binary.md") && $0.contains("binary") }, result.err)
     XCTAssertTrue(errors.contains { $0.contains("latin.md") && $0.contains("invalid UTF-8 at line 1") }, result.err)

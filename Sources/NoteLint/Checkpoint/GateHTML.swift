@@ -56,7 +56,9 @@ extension GateReport {
     out += "<table>\n<thead><tr><th>Document</th><th>Kind</th><th class=\"n\">Blocking</th><th class=\"n\">To discuss</th></tr></thead>\n<tbody>\n"
     for (index, document) in documents.enumerated() {
       out += "<tr><td><a href=\"#doc\(index)\">\(Self.html(document.file.path))</a></td><td>\(document.file.kind.rawValue)</td>"
-      out += "<td class=\"n blocking\">\(document.blocking)</td><td class=\"n discuss\">\(document.others)</td></tr>\n"
+      let red = document.blocking > 0 ? " blocking" : ""
+      let amber = document.others > 0 ? " discuss" : ""
+      out += "<td class=\"n\(red)\">\(document.blocking)</td><td class=\"n\(amber)\">\(document.others)</td></tr>\n"
     }
     out += "</tbody>\n</table>\n"
     for (index, document) in documents.enumerated() {

@@ -1,0 +1,486 @@
+/// Words that are not dates alone but become dates after a licensing prefix: a bare weekday after
+/// by/on/entro, an abbreviated or ambiguous month after in/by/entro/end of, a bare year after
+/// in/nel/by/entro/fine, a bare day number after "entro il" / "by the".
+struct DateLicense: OptionSet, Sendable {
+  let rawValue: UInt8
+  static let weekday = DateLicense(rawValue: 1)
+  static let month = DateLicense(rawValue: 2)
+  static let year = DateLicense(rawValue: 4)
+  /// A day number after an article ("entro il 15", "by the 15").
+  static let day = DateLicense(rawValue: 8)
+  /// A day number with an ordinal suffix ("by 15th").
+  static let ordinalDay = DateLicense(rawValue: 16)
+  /// A fixed-date holiday ("entro Natale", "by Christmas", "a Ferragosto").
+  static let holiday = DateLicense(rawValue: 32)
+  /// An abbreviated weekday alone ("by fri", "entro ven"); only deadline words license it, so
+  /// "on DOM ready" and "for sat" stay words.
+  static let shortWeekday = DateLicense(rawValue: 64)
+}
+
+/// A match of a rule: it ends before token `end`.
+struct DateHit: Sendable {
+  var end: Int
+  var kind: DateExpressionKind
+  var start: CivilDate?
+  var due: CivilDate?
+  /// Licenses the match relied on.
+  var used: DateLicense = []
+
+  static func day(_ date: CivilDate, end: Int) -> DateHit {
+    DateHit(end: end, kind: .absolute, start: date, due: date)
+  }
+
+  static func period(_ range: (CivilDate, CivilDate)?, end: Int) -> DateHit {
+    DateHit(end: end, kind: .period, start: range?.0, due: range?.1)
+  }
+
+  static func recurring(end: Int) -> DateHit {
+    DateHit(end: end, kind: .recurring, start: nil, due: nil)
+  }
+}
+
+/// Keeps the longest of several candidate matches (the first one on ties).
+struct DateBest: Sendable {
+  private(set) var hit: DateHit?
+
+  mutating func take(_ candidate: DateHit?) {
+    guard let candidate else { return }
+    if let hit, hit.end >= candidate.end { return }
+    hit = candidate
+  }
+}
+
+struct DateMatcher: Sendable {
+  let tokens: [DateToken]
+  let context: DateContext
+
+  var reference: CivilDate { context.reference }
+  var count: Int { tokens.count }
+
+  // MARK: - Top level
+
+  /// The longest match starting at token `index`, prefixes included.
+  func longest(at index: Int) -> DateHit? {
+    var best = DateBest()
+    best.take(core(index, []))
+    if tokens[index].kind == .word {
+      best.take(deadline(index))
+      best.take(licensingPrefix(index))
+    }
+    return best.hit
+  }
+
+  /// Every rule at `index`, with the given licenses for otherwise ambiguous words.
+  func core(_ index: Int, _ license: DateLicense) -> DateHit? {
+    guard index < count else { return nil }
+    var best = DateBest()
+    let token = tokens[index]
+    switch token.kind {
+    case .number:
+      best.take(isoDate(index))
+      best.take(numericDate(index))
+      best.take(dayMonthName(index))
+      best.take(dayRange(index))
+      best.take(numericQuarter(index))
+      best.take(quarter(index))
+      best.take(half(index))
+      best.take(duration(index))
+      best.take(frequency(index))
+      if license.contains(.year) { best.take(bareYear(index)) }
+      if !license.isDisjoint(with: [.day, .ordinalDay]) { best.take(bareDay(index, license)) }
+    case .word:
+      guard DateMatcher.starters.contains(token.text) else { return nil }
+      best.take(dayMonthName(index))
+      best.take(monthNameDay(index))
+      best.take(monthYear(index, license))
+      best.take(weekdayPhrase(index, license))
+      best.take(weekdayDay(index))
+      best.take(relativeDay(index))
+      best.take(endOfDay(index))
+      best.take(relativeUnit(index))
+      best.take(endOf(index))
+      best.take(partOf(index))
+      best.take(quarter(index))
+      best.take(half(index))
+      best.take(isoWeek(index))
+      best.take(sprint(index))
+      best.take(duration(index))
+      best.take(entroUnit(index))
+      best.take(recurring(index))
+      best.take(dayRange(index))
+      best.take(weekOfMonth(index))
+      if license.contains(.holiday) { best.take(holiday(index)) }
+    case .punct:
+      return nil
+    }
+    return best.hit
+  }
+
+  /// Words that can start a rule (a quick filter before trying every rule on a word).
+  static let starters: Set<String> = {
+    var words = Set<String>()
+    words.formUnion(DateLexicon.months.keys)
+    words.formUnion(DateLexicon.weekdays.keys)
+    words.formUnion(DateLexicon.weekdayPlurals.keys)
+    words.formUnion(DateLexicon.numberWords.keys)
+    words.formUnion(DateLexicon.periodUnits.keys)
+    words.formUnion(DateLexicon.preModifiers.keys)
+    words.formUnion(DateLexicon.relativeDays.keys)
+    words.formUnion(DateLexicon.ordinals.keys)
+    words.formUnion(DateLexicon.recurringWords)
+    for phrases in [
+      eodPhrases, partPhrases.map(\.0), durationTriggers, multiWordCadences,
+      holidayPhrases.map(\.0),
+    ] {
+      for phrase in phrases { words.insert(phrase[0]) }
+    }
+    words.formUnion([
+      "day", "end", "fine", "eow", "eom", "eoq", "eoy", "q", "h", "w", "wk", "cw", "kw", "sett",
+      "in", "entro",
+      "within", "every", "each", "ogni", "tutti", "tutte", "a", "once", "twice", "thrice", "on",
+      "bi", "semi",
+      "volta",
+      "volte", "times", "quest", "dal", "from", "between", "tra", "fra", "terza", "quarta",
+      "ultima",
+    ])
+    return words
+  }()
+
+  // MARK: - Prefixes
+
+  enum DeadlineMode: Sendable {
+    case by
+    case before
+  }
+
+  static let deadlinePrefixes: [([String], DeadlineMode)] = [
+    (["by"], .by), (["entro"], .by), (["entro", "e", "non", "oltre"], .by),
+    (["non", "oltre"], .by),
+    (["no", "later", "than"], .by), (["not", "later", "than"], .by), (["not", "after"], .by),
+    (["until"], .by),
+    (["till"], .by), (["til"], .by), (["fino", "a"], .by), (["fino", "al"], .by),
+    (["fino", "alla"], .by),
+    (["fino", "all", "'"], .by), (["before"], .before), (["prima", "di"], .before),
+    (["prima", "del"], .before),
+    (["prima", "della"], .before), (["prima", "dello"], .before),
+    (["prima", "dell", "'"], .before),
+  ]
+
+  static let deadlineStarters = Set(deadlinePrefixes.map { $0.0[0] })
+
+  /// Articles after a deadline word ("entro il", "by the").
+  static let deadlineArticles: Set<String> = ["il", "lo", "la", "l'", "the", "i", "le", "gli"]
+
+  /// Prefix words whose phrase ends in an article (so a bare day number may follow: "fino al 15").
+  static let articleEndings: Set<String> = ["al", "alla", "del", "della", "dello", "'"]
+
+  /// `by X`, `entro X`, `before X`: a period from the reference to X's deadline.
+  func deadline(_ index: Int) -> DateHit? {
+    guard let first = word(index), DateMatcher.deadlineStarters.contains(first) else { return nil }
+    var best = DateBest()
+    for (phrase, mode) in DateMatcher.deadlinePrefixes {
+      guard let afterPrefix = sequence(index, phrase) else { continue }
+      var next = afterPrefix
+      var hasArticle = DateMatcher.articleEndings.contains(phrase[phrase.count - 1])
+      if let afterArticle = article(next, DateMatcher.deadlineArticles) {
+        next = afterArticle
+        hasArticle = true
+      }
+      var license: DateLicense = [.weekday, .shortWeekday, .month, .year, .ordinalDay, .holiday]
+      if hasArticle { license.insert(.day) }
+      guard var hit = core(next, license), hit.kind != .recurring else { continue }
+      if mode == .before {
+        if hit.used.contains(.weekday), hit.start == reference {
+          hit.start = reference.adding(days: 7)
+        }
+        hit.due = hit.start?.adding(days: -1)
+      }
+      if let due = hit.due {
+        hit.start = reference <= due ? reference : min(hit.start ?? due, due)
+      }
+      hit.kind = .period
+      hit.used = []
+      best.take(hit)
+    }
+    return best.hit
+  }
+
+  /// Prefixes that only license what follows: `on Friday`, `for Monday`, `in May`, `in 2027`,
+  /// `nel 2027`, `a Natale`. They are part of the match only when the rest needs them.
+  func licensingPrefix(_ index: Int) -> DateHit? {
+    guard let word = word(index) else { return nil }
+    var license: DateLicense = []
+    var next = index + 1
+    switch word {
+    case "on", "for", "per":
+      license = [.weekday, .holiday]
+    case "a":
+      // "a dicembre" (Italian for "in December"), "a Natale".
+      license = [.holiday, .month]
+    case "in", "during":
+      license = [.month, .year]
+    case "nel", "durante":
+      license = [.month, .year]
+      if let afterArticle = article(next, ["il", "l'"]) { next = afterArticle }
+    case "nell":
+      guard isPunct(next, "'") else { return nil }
+      next += 1
+      license = [.month, .year]
+    default:
+      return nil
+    }
+    guard var hit = core(next, license), !hit.used.isDisjoint(with: license) else { return nil }
+    hit.used = []
+    return hit
+  }
+
+  // MARK: - Token access
+
+  func word(_ index: Int) -> String? {
+    guard index >= 0, index < count, tokens[index].kind == .word else { return nil }
+    return tokens[index].text
+  }
+
+  func isWord(_ index: Int, _ text: String) -> Bool {
+    word(index) == text
+  }
+
+  func number(_ index: Int) -> DateToken? {
+    guard index >= 0, index < count, tokens[index].kind == .number else { return nil }
+    return tokens[index]
+  }
+
+  func isPunct(_ index: Int, _ scalar: Unicode.Scalar) -> Bool {
+    index >= 0 && index < count && tokens[index].kind == .punct && tokens[index].scalar == scalar
+  }
+
+  func isGlued(_ index: Int) -> Bool {
+    index >= 0 && index < count && tokens[index].glued
+  }
+
+  /// Matches words and punctuation in order (a one-scalar non-letter part matches punctuation);
+  /// a hyphen may join two words ("end-of-month", "year-end"). Returns the index after the match.
+  func sequence(_ index: Int, _ parts: [String]) -> Int? {
+    var position = index
+    for (offset, part) in parts.enumerated() {
+      if offset > 0, isPunct(position, "-"), isGlued(position), isGlued(position + 1),
+        tokens[position - 1].kind == .word
+      {
+        position += 1
+      }
+      guard position < count else { return nil }
+      let token = tokens[position]
+      // Punctuation parts are single ASCII characters.
+      if part.utf8.count == 1, let scalar = part.unicodeScalars.first,
+        !DateTokenizer.isLetter(scalar)
+      {
+        guard token.kind == .punct, token.scalar == scalar else { return nil }
+      } else {
+        guard token.kind == .word, token.text == part else { return nil }
+      }
+      position += 1
+    }
+    return position
+  }
+
+  /// The end of the longest of `phrases` matching at `index`.
+  func longestSequence(_ index: Int, _ phrases: [[String]]) -> Int? {
+    var best: Int?
+    for phrase in phrases {
+      if let end = sequence(index, phrase), end > (best ?? index) { best = end }
+    }
+    return best
+  }
+
+  /// One article from `set` at `index` (elided forms are written with the apostrophe: "l'",
+  /// "dell'"); returns the index after it.
+  func article(_ index: Int, _ set: Set<String>) -> Int? {
+    guard let word = word(index) else { return nil }
+    if isPunct(index + 1, "'"), isGlued(index + 1), set.contains(word + "'") { return index + 2 }
+    return set.contains(word) ? index + 1 : nil
+  }
+
+  /// Index after an ordinal suffix glued at `index` ("4th", "1°", "1º").
+  func ordinalSuffix(_ index: Int) -> Int? {
+    guard index < count, tokens[index].glued else { return nil }
+    let token = tokens[index]
+    if token.kind == .word, DateLexicon.ordinalSuffixes.contains(token.text) { return index + 1 }
+    if token.kind == .punct, token.scalar == "°" { return index + 1 }
+    return nil
+  }
+
+  func monthName(_ index: Int) -> DateLexicon.Month? {
+    guard let word = word(index) else { return nil }
+    return DateLexicon.months[word]
+  }
+
+  func weekdayNumber(_ index: Int, fullOnly: Bool = false) -> Int? {
+    guard let word = word(index), let weekday = DateLexicon.weekdays[word] else { return nil }
+    return fullOnly && weekday.abbreviation ? nil : weekday.number
+  }
+
+  /// The previous token is a money symbol or word, or a percent sign.
+  func isMoney(_ index: Int) -> Bool {
+    guard index >= 0, index < count else { return false }
+    let token = tokens[index]
+    switch token.kind {
+    case .punct: return DateLexicon.moneySymbols.contains(token.scalar)
+    case .word: return DateLexicon.moneyWords.contains(token.text)
+    case .number: return false
+    }
+  }
+
+  /// Nothing glued before a number at `index` that would make it part of a larger number, a code
+  /// or a version ("v2", "1.2", "x-4"), and no currency right before it.
+  func cleanBefore(_ index: Int) -> Bool {
+    guard index > 0 else { return true }
+    if !tokens[index].glued { return !isMoney(index - 1) }
+    let previous = tokens[index - 1]
+    switch previous.kind {
+    case .word, .number:
+      return false
+    case .punct:
+      switch previous.scalar {
+      case ".", ",", ":", "/", "-", "+", "#", "_", "=", "@", "€", "$", "£", "¥", "%", "&", "*", "^",
+        "~":
+        return false
+      default:
+        return true
+      }
+    }
+  }
+
+  /// Nothing glued after a match ending before `index` that would make its last number part of a
+  /// larger number, a code, a percentage or an amount ("4.12%", "4/12/2", "4.12€", "4.12 eur").
+  func cleanAfter(_ index: Int) -> Bool {
+    guard index < count else { return true }
+    let next = tokens[index]
+    guard next.glued else { return !isMoney(index) }
+    switch next.kind {
+    case .word, .number:
+      return false
+    case .punct:
+      if DateLexicon.moneySymbols.contains(next.scalar) { return false }
+      switch next.scalar {
+      case ".", ",", "/", "-", ":", "_", "+":
+        if index + 1 < count, tokens[index + 1].glued, tokens[index + 1].kind != .punct {
+          return false
+        }
+        return true
+      default:
+        return true
+      }
+    }
+  }
+
+  // MARK: - Resolution helpers
+
+  /// Day `day` of `month` in the reference year, or in a later year when that falls more than 182
+  /// days before the reference (or does not exist, for 29 February).
+  func inferDay(month: Int, day: Int) -> CivilDate? {
+    var year = reference.year
+    for _ in 0..<9 {
+      if let date = CivilDate(year: year, month: month, day: day), date.days(to: reference) <= 182 {
+        return date
+      }
+      year += 1
+    }
+    return nil
+  }
+
+  /// The year of a period given for the reference year by `range`: the reference year, or the
+  /// next one when the period's middle day is more than 182 days before the reference.
+  func inferYear(_ range: (Int) -> (CivilDate, CivilDate)?) -> Int {
+    let year = reference.year
+    guard let (start, due) = range(year) else { return year + 1 }
+    let middle = start.adding(days: start.days(to: due) / 2)
+    return middle.days(to: reference) > 182 ? year + 1 : year
+  }
+
+  func monthRange(year: Int, month: Int) -> (CivilDate, CivilDate) {
+    let first = CivilDate(unchecked: year, month, 1)
+    return (first, first.lastOfMonth)
+  }
+
+  /// Range of `months` consecutive months starting with `month` of `year`.
+  func monthsRange(year: Int, month: Int, months: Int) -> (CivilDate, CivilDate) {
+    let first = CivilDate(unchecked: year, month, 1)
+    return (first, first.adding(months: months - 1).lastOfMonth)
+  }
+
+  func yearRange(_ year: Int) -> (CivilDate, CivilDate) {
+    (CivilDate(unchecked: year, 1, 1), CivilDate(unchecked: year, 12, 31))
+  }
+
+  /// The next `weekday` on or after the reference.
+  func onOrAfter(_ weekday: Int) -> CivilDate {
+    reference.adding(days: (weekday - reference.weekday + 7) % 7)
+  }
+
+  /// `weekday` in the ISO week `weeks` weeks after the reference's.
+  func inWeek(_ weekday: Int, weeks: Int) -> CivilDate {
+    reference.monday.adding(days: weeks * 7 + weekday - 1)
+  }
+
+  /// Sprint `number` (1-based), when the first sprint's date is known.
+  func sprintRange(_ number: Int) -> (CivilDate, CivilDate)? {
+    guard let one = context.sprintOne, (1...3660).contains(context.sprintLengthDays) else {
+      return nil
+    }
+    let start = one.adding(days: (number - 1) * context.sprintLengthDays)
+    return (start, start.adding(days: context.sprintLengthDays - 1))
+  }
+
+  /// The sprint `offset` sprints after the one containing the reference.
+  func currentSprintRange(offset: Int) -> (CivilDate, CivilDate)? {
+    guard let one = context.sprintOne, (1...3660).contains(context.sprintLengthDays) else {
+      return nil
+    }
+    let length = context.sprintLengthDays
+    let elapsed = one.days(to: reference)
+    let index = (elapsed >= 0 ? elapsed / length : (elapsed - length + 1) / length) + offset
+    return sprintRange(index + 1)
+  }
+
+  /// The calendar unit containing the reference, moved by `offset` units.
+  func unitRange(_ unit: DateLexicon.PeriodUnit, offset: Int) -> (CivilDate, CivilDate)? {
+    switch unit {
+    case .week:
+      let monday = reference.monday.adding(days: 7 * offset)
+      return (monday, monday.adding(days: 6))
+    case .weekend:
+      let saturday = reference.monday.adding(days: 7 * offset + 5)
+      return (saturday, saturday.adding(days: 1))
+    case .month:
+      let first = reference.firstOfMonth.adding(months: offset)
+      return (first, first.lastOfMonth)
+    case .quarter:
+      let first = CivilDate(unchecked: reference.year, (reference.month - 1) / 3 * 3 + 1, 1).adding(
+        months: 3 * offset)
+      return monthsRange(year: first.year, month: first.month, months: 3)
+    case .half:
+      let first = CivilDate(unchecked: reference.year, (reference.month - 1) / 6 * 6 + 1, 1).adding(
+        months: 6 * offset)
+      return monthsRange(year: first.year, month: first.month, months: 6)
+    case .year:
+      return yearRange(reference.year + offset)
+    case .sprint:
+      return currentSprintRange(offset: offset)
+    }
+  }
+
+  /// The first day on or after the reference that is day `day` of its month (and, if given,
+  /// falls on `weekday`; when no such day comes within 28 months, the weekday is ignored).
+  func nextDayOfMonth(_ day: Int, weekday: Int?) -> CivilDate? {
+    var month = reference.firstOfMonth
+    var fallback: CivilDate?
+    for _ in 0..<28 {
+      if let date = CivilDate(year: month.year, month: month.month, day: day), date >= reference {
+        if weekday == nil || date.weekday == weekday { return date }
+        if fallback == nil { fallback = date }
+      }
+      month = month.adding(months: 1)
+    }
+    return fallback
+  }
+}
