@@ -30,7 +30,8 @@ struct RulesCommand: ParsableCommand {
     }
     let rows = descriptions.map { rule in
       [
-        rule.id, rule.category.rawValue, rule.severity.rawValue, rule.checkpoints.map(\.rawValue).joined(separator: ","),
+        rule.id, rule.category.rawValue, rule.severity.rawValue,
+        rule.checkpoints.map(\.rawValue).joined(separator: ","),
         rule.languages.map(\.rawValue).joined(separator: ","),
       ]
     }

@@ -10,7 +10,8 @@ final class LexiconTests: XCTestCase {
     let scalars = Array(text.unicodeScalars)
     let tokens = tokenizer.tokenize(scalars, folded: &folded)
     return lexicon.matches(in: tokens).map { match in
-      let range = Int(tokens[match.tokens.lowerBound].start)..<Int(tokens[match.tokens.upperBound - 1].end)
+      let range =
+        Int(tokens[match.tokens.lowerBound].start)..<Int(tokens[match.tokens.upperBound - 1].end)
       return String(String.UnicodeScalarView(scalars[range]))
     }
   }
@@ -18,9 +19,16 @@ final class LexiconTests: XCTestCase {
   func testAlternationsExpandWithTheirSpaces() {
     XCTAssertEqual(
       Lexicon.expandForTesting("{dovrebbe,dovrebbero} {bastare,essere sufficiente}"),
-      ["dovrebbe bastare", "dovrebbe essere sufficiente", "dovrebbero bastare", "dovrebbero essere sufficiente"])
-    XCTAssertEqual(Lexicon.expandForTesting("significativ{o,a,i,e}"), ["significativo", "significativa", "significativi", "significative"])
-    XCTAssertEqual(matches("{dovrebbe,dovrebbero} {bastare,reggere}", "Il campione dovrebbe bastare."), ["dovrebbe bastare"])
+      [
+        "dovrebbe bastare", "dovrebbe essere sufficiente", "dovrebbero bastare",
+        "dovrebbero essere sufficiente",
+      ])
+    XCTAssertEqual(
+      Lexicon.expandForTesting("significativ{o,a,i,e}"),
+      ["significativo", "significativa", "significativi", "significative"])
+    XCTAssertEqual(
+      matches("{dovrebbe,dovrebbero} {bastare,reggere}", "Il campione dovrebbe bastare."),
+      ["dovrebbe bastare"])
   }
 
   func testMatchingIgnoresCaseAndAccentsAndPrefersTheLongestPhrase() {
@@ -30,11 +38,14 @@ final class LexiconTests: XCTestCase {
 
   func testExceptionsDropOverlappingMatches() {
     let entries = "later\n!no later than\n!<num> {days,weeks} later"
-    XCTAssertEqual(matches(entries, "Send it no later than Friday, or 3 days later, or later."), ["later"])
+    XCTAssertEqual(
+      matches(entries, "Send it no later than Friday, or 3 days later, or later."), ["later"])
   }
 
   func testNumberPlaceholderMatchesAnyNumber() {
-    XCTAssertEqual(matches("entro <num> giorni", "Consegna entro 10 giorni e entro dieci giorni."), ["entro 10 giorni"])
+    XCTAssertEqual(
+      matches("entro <num> giorni", "Consegna entro 10 giorni e entro dieci giorni."),
+      ["entro 10 giorni"])
   }
 
   func testSuggestionsAndAbbreviations() {

@@ -57,8 +57,11 @@ final class RuleExamplesTests: XCTestCase {
         let foreign = findings(for: other, rule: rule)
         guard let first = native.first, let second = foreign.first else { continue }
         XCTAssertNotEqual(first.message, second.message, "\(rule.description.id) is not localized")
-        let analysis = TextAnalysis(text: MappedText(first.message, at: SourcePosition(line: 1, column: 1)), tokenizer: LanguageResources.sharedTokenizer)
-        XCTAssertEqual(LanguageDetector.detect([analysis]), example.language, "\(rule.description.id): \(first.message)")
+        let analysis = TextAnalysis(
+          text: MappedText(first.message, at: SourcePosition(line: 1, column: 1)),
+          tokenizer: LanguageResources.sharedTokenizer)
+        XCTAssertEqual(
+          LanguageDetector.detect([analysis]), example.language, "\(rule.description.id): \(first.message)")
       }
     }
   }

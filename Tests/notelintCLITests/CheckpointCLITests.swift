@@ -72,10 +72,12 @@ final class CheckpointCLITests: XCTestCase {
 
   func testTechnicalGateListsBlockingAlertsFirstInTheNoteLanguage() throws {
     let folder = try scratch(["patti/churn.md": badPact, "patti/lead.md": goodPact])
-    let result = try run(["checkpoint", "technical", "patti", "--today", "2026-11-23", "--max-per-file", "0"], in: folder)
+    let result = try run(
+      ["checkpoint", "technical", "patti", "--today", "2026-11-23", "--max-per-file", "0"], in: folder)
     XCTAssertEqual(result.code, 1, result.out)
     let lines = result.out.split(separator: "\n").map(String.init)
-    let churn = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("patti/churn.md (patto, checkpoint tecnico)") }, result.out)
+    let churn = try XCTUnwrap(
+      lines.firstIndex { $0.hasPrefix("patti/churn.md (patto, checkpoint tecnico)") }, result.out)
     let alerts = lines[(churn + 1)...].prefix { $0.hasPrefix("  ") && !$0.hasPrefix("  =") }
     XCTAssertTrue(alerts.first?.contains("BLOCCANTE") ?? false, result.out)
     XCTAssertTrue(alerts.contains { $0.contains("[missing-technical-checkpoint]") }, result.out)
@@ -94,7 +96,8 @@ final class CheckpointCLITests: XCTestCase {
 
   func testMaxPerFileCutsTheList() throws {
     let folder = try scratch(["churn.md": badPact])
-    let result = try run(["checkpoint", "technical", "churn.md", "--today", "2026-11-23", "--max-per-file", "1"], in: folder)
+    let result = try run(
+      ["checkpoint", "technical", "churn.md", "--today", "2026-11-23", "--max-per-file", "1"], in: folder)
     let alerts = result.out.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("  =") }
     XCTAssertEqual(alerts.count, 1, result.out)
     XCTAssertTrue(result.out.contains("non mostrati"), result.out)
@@ -116,7 +119,8 @@ final class CheckpointCLITests: XCTestCase {
     let json = try run(["checkpoint", "review", "churn.md", "--today", "2026-11-23", "--format", "json"], in: folder)
     let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
     XCTAssertEqual(object["gate"] as? String, "review")
-    let markdown = try run(["checkpoint", "review", "churn.md", "--today", "2026-11-23", "--format", "markdown"], in: folder)
+    let markdown = try run(
+      ["checkpoint", "review", "churn.md", "--today", "2026-11-23", "--format", "markdown"], in: folder)
     XCTAssertTrue(markdown.out.contains("| Document | Blocking | To discuss |"), markdown.out)
   }
 

@@ -53,9 +53,11 @@ extension GateReport {
 
       """
     out += chart()
-    out += "<table>\n<thead><tr><th>Document</th><th>Kind</th><th class=\"n\">Blocking</th><th class=\"n\">To discuss</th></tr></thead>\n<tbody>\n"
+    out +=
+      "<table>\n<thead><tr><th>Document</th><th>Kind</th><th class=\"n\">Blocking</th><th class=\"n\">To discuss</th></tr></thead>\n<tbody>\n"
     for (index, document) in documents.enumerated() {
-      out += "<tr><td><a href=\"#doc\(index)\">\(Self.html(document.file.path))</a></td><td>\(document.file.kind.rawValue)</td>"
+      out +=
+        "<tr><td><a href=\"#doc\(index)\">\(Self.html(document.file.path))</a></td><td>\(document.file.kind.rawValue)</td>"
       let red = document.blocking > 0 ? " blocking" : ""
       let amber = document.others > 0 ? " discuss" : ""
       out += "<td class=\"n\(red)\">\(document.blocking)</td><td class=\"n\(amber)\">\(document.others)</td></tr>\n"
@@ -65,12 +67,15 @@ extension GateReport {
       let language = document.file.language
       out += "<section id=\"doc\(index)\" lang=\"\(language.rawValue)\">\n<h2>\(Self.html(document.file.path))</h2>\n"
       if document.alerts.isEmpty {
-        out += "<p>\(language == .italian ? "Nessun allarme per questo checkpoint." : "No alert for this checkpoint.")</p>\n"
+        out +=
+          "<p>\(language == .italian ? "Nessun allarme per questo checkpoint." : "No alert for this checkpoint.")</p>\n"
       } else {
         out += "<ul>\n"
         for alert in document.alerts {
-          out += "<li><span class=\"tag \(alert.severity.rawValue)\">\(Self.html(Self.severityWord(alert.severity, language)))</span>"
-          out += "\(Self.html(alert.message)) <span class=\"rule\">line \(alert.line) · \(Self.html(alert.rule))</span></li>\n"
+          out +=
+            "<li><span class=\"tag \(alert.severity.rawValue)\">\(Self.html(Self.severityWord(alert.severity, language)))</span>"
+          out +=
+            "\(Self.html(alert.message)) <span class=\"rule\">line \(alert.line) · \(Self.html(alert.rule))</span></li>\n"
         }
         out += "</ul>\n"
       }
@@ -87,7 +92,8 @@ extension GateReport {
     let barWidth = 560
     let maximum = max(1, documents.map { $0.blocking + $0.others }.max() ?? 1)
     let height = max(1, documents.count) * rowHeight + 10
-    var out = "<svg role=\"img\" aria-label=\"Alerts per document\" width=\"\(labelWidth + barWidth + 40)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 40) \(height)\">\n"
+    var out =
+      "<svg role=\"img\" aria-label=\"Alerts per document\" width=\"\(labelWidth + barWidth + 40)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 40) \(height)\">\n"
     for (index, document) in documents.enumerated() {
       let y = index * rowHeight + 4
       let name = document.file.path.split(separator: "/").last.map(String.init) ?? document.file.path
@@ -95,9 +101,12 @@ extension GateReport {
       let red = document.blocking * barWidth / maximum
       let amber = document.others * barWidth / maximum
       out += "<text x=\"0\" y=\"\(y + 14)\">\(Self.html(short))</text>\n"
-      out += "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(red)\" height=\"16\" fill=\"#d92d20\"><title>\(document.blocking) blocking</title></rect>\n"
-      out += "<rect x=\"\(labelWidth + red)\" y=\"\(y + 2)\" width=\"\(amber)\" height=\"16\" fill=\"#f5b83d\"><title>\(document.others) to discuss</title></rect>\n"
-      out += "<text x=\"\(labelWidth + red + amber + 6)\" y=\"\(y + 14)\">\(document.blocking + document.others)</text>\n"
+      out +=
+        "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(red)\" height=\"16\" fill=\"#d92d20\"><title>\(document.blocking) blocking</title></rect>\n"
+      out +=
+        "<rect x=\"\(labelWidth + red)\" y=\"\(y + 2)\" width=\"\(amber)\" height=\"16\" fill=\"#f5b83d\"><title>\(document.others) to discuss</title></rect>\n"
+      out +=
+        "<text x=\"\(labelWidth + red + amber + 6)\" y=\"\(y + 14)\">\(document.blocking + document.others)</text>\n"
     }
     return out + "</svg>\n"
   }

@@ -113,7 +113,9 @@ public struct GateReport: Sendable {
       let language = document.file.language
       out += "\n## \(Self.markdownEscape(document.file.path))\n\n"
       for alert in document.alerts {
-        let box = alert.severity == .error ? "**\(Self.severityWord(.error, language))**" : Self.severityWord(alert.severity, language)
+        let box =
+          alert.severity == .error
+          ? "**\(Self.severityWord(.error, language))**" : Self.severityWord(alert.severity, language)
         out += "- [ ] \(box) — \(Self.markdownEscape(alert.message)) (line \(alert.line), `\(alert.rule)`)\n"
       }
       out += "\n_\(Self.countLine(document))_\n"

@@ -6,9 +6,12 @@ public enum RuleExplanation {
     var out = "\(rule.id) — \(rule.category.rawValue), \(rule.severity.rawValue)"
     out += "; checkpoints: \(rule.checkpoints.map(\.rawValue).joined(separator: ", "))\n"
     for language in languages {
-      let heading = language == .italian ? ("Cosa segnala", "Perché conta", "Da evitare", "Meglio così") : (
-        "What it flags", "Why it matters", "Bad", "Good"
-      )
+      let heading =
+        language == .italian
+        ? ("Cosa segnala", "Perché conta", "Da evitare", "Meglio così")
+        : (
+          "What it flags", "Why it matters", "Bad", "Good"
+        )
       out += "\n[\(language.rawValue)] \(rule.name[language])\n\n"
       out += "\(heading.0): \(rule.summary[language])\n"
       out += "\(heading.1): \(rule.rationale[language])\n"

@@ -20,11 +20,10 @@ struct ActionDetector {
     self.resources = resources
     self.dateContext = dateContext
     var roster = Set<UInt64>()
-    if let frontMatter = document.frontMatter {
-      for entry in frontMatter.list("team", "owners", "roster", "people", "persone") + configuredRoster {
-        for word in entry.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "@" }) {
-          roster.insert(TokenHash.hash(word.hasPrefix("@") ? String(word.dropFirst()) : String(word)))
-        }
+    let listed = document.frontMatter?.list("team", "owners", "roster", "people", "persone") ?? []
+    for entry in listed + configuredRoster {
+      for word in entry.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "@" }) {
+        roster.insert(TokenHash.hash(word.hasPrefix("@") ? String(word.dropFirst()) : String(word)))
       }
     }
     self.roster = roster
@@ -32,7 +31,10 @@ struct ActionDetector {
 
   /// Both languages' lexicons: a note in one language often quotes the other.
   private func lexicons(_ name: String) -> [Lexicon] {
-    [resources.lexicon(name), LanguageResources.shared(resources.language == .italian ? .english : .italian).lexicon(name)]
+    [
+      resources.lexicon(name),
+      LanguageResources.shared(resources.language == .italian ? .english : .italian).lexicon(name),
+    ]
   }
 
   private func matches(_ name: String, _ text: TextAnalysis, range: Range<Int>? = nil) -> [PhraseMatch] {
@@ -54,7 +56,9 @@ struct ActionDetector {
       let decisionColumn = table.header.contains { cell in
         lexicons("decision-markers").contains { startsWith($0, blocks[cell]) }
       }
-      let strongDeadline = columns.deadline.map { !Self.weakDateHeaders.contains(blocks[table.header[$0]].tokens.first?.hash ?? 0) } ?? false
+      let strongDeadline =
+        columns.deadline.map { !Self.weakDateHeaders.contains(blocks[table.header[$0]].tokens.first?.hash ?? 0) }
+        ?? false
       guard inSection || (columns.owner != nil && strongDeadline && !decisionColumn) || actionColumn else {
         continue
       }
@@ -77,7 +81,8 @@ struct ActionDetector {
           continue
         }
         if list.task != .none {
-          items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .task, done: list.task == .checked))
+          items.append(
+            makeItem(block: index, tokens: 0..<text.tokens.count, source: .task, done: list.task == .checked))
         } else if sections.contains(index) {
           if isMeetingOrDecision(text) { continue }
           items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .section, done: isDone(text)))
@@ -177,7 +182,9 @@ struct ActionDetector {
     if text.text.string(last.range) == "✅" { return true }
     let position = text.tokens.lastIndex(of: last) ?? 0
     return lexicons("done-markers").contains { lexicon in
-      lexicon.matches(in: text.tokens, range: position..<text.tokens.count).contains { $0.tokens.lowerBound == position }
+      lexicon.matches(in: text.tokens, range: position..<text.tokens.count).contains {
+        $0.tokens.lowerBound == position
+      }
     }
   }
 
@@ -199,7 +206,8 @@ struct ActionDetector {
   }
 
   /// "Data", "Date", "When": a date column that may record when something happened, not a due date.
-  private static let weakDateHeaders: Set<UInt64> = Set(["data", "date", "when", "quando", "giorno", "day"].map(TokenHash.hash))
+  private static let weakDateHeaders: Set<UInt64> = Set(
+    ["data", "date", "when", "quando", "giorno", "day"].map(TokenHash.hash))
 
   private static let interrogatives: Set<UInt64> = Set(
     ["come", "quando", "se", "chi", "cosa", "perche", "quanto", "how", "when", "whether", "if", "what", "why", "who"]
@@ -213,7 +221,8 @@ struct ActionDetector {
       for match in lexicon.matches(in: text.tokens, range: range) {
         if isIndirectQuestion(text, before: match.tokens.lowerBound, from: range.lowerBound) { continue }
         // "we should see an uplift": an expectation, not an obligation.
-        if match.tokens.upperBound < range.upperBound, Self.modals.contains(text.tokens[match.tokens.upperBound - 1].hash),
+        if match.tokens.upperBound < range.upperBound,
+          Self.modals.contains(text.tokens[match.tokens.upperBound - 1].hash),
           Self.epistemicFollowers.contains(text.tokens[match.tokens.upperBound].hash)
         {
           continue
@@ -298,8 +307,9 @@ struct ActionDetector {
           continue
         }
         if isSubject(text, clauseStart..<position, strict: false) { return true }
-      } else if folded.count >= 6, folded.hasSuffix("remo"), position == clauseStart
-        || Self.firstPersonPlural.contains(tokens[position - 1].hash)
+      } else if folded.count >= 6, folded.hasSuffix("remo"),
+        position == clauseStart
+          || Self.firstPersonPlural.contains(tokens[position - 1].hash)
       {
         // "Invieremo il report": the verb carries the (diffuse) subject "noi".
         return true
@@ -358,7 +368,8 @@ struct ActionDetector {
       !Self.nounEndings.contains(where: { folded.hasSuffix($0) })
     else { return false }
     // Reject accented endings: "Sarà" is a verb, not "Sara".
-    if let last = text.text.scalars[Int(token.end) - 1].properties.isLowercase ? text.text.scalars[Int(token.end) - 1] : nil,
+    if let last = text.text.scalars[Int(token.end) - 1].properties.isLowercase
+      ? text.text.scalars[Int(token.end) - 1] : nil,
       "àèéìòù".unicodeScalars.contains(last)
     {
       return false
@@ -398,7 +409,8 @@ struct ActionDetector {
   private func commonWord(_ hash: UInt64) -> Bool {
     for language in Language.allCases {
       let resources = LanguageResources.shared(language)
-      for name in ["stopwords", "diffuse-owners", "action-prefixes", "owner-labels", "deadline-labels", "done-markers"] {
+      for name in ["stopwords", "diffuse-owners", "action-prefixes", "owner-labels", "deadline-labels", "done-markers"]
+      {
         if resources.lexicon(name).contains(word: hash) { return true }
       }
     }
@@ -468,7 +480,8 @@ struct ActionDetector {
       rowIndex < table.rowLines.count
     {
       item.start = SourcePosition(line: table.rowLines[rowIndex], column: 1)
-      item.start = document.blocks[first].start.line == table.rowLines[rowIndex] ? document.blocks[first].start : item.start
+      item.start =
+        document.blocks[first].start.line == table.rowLines[rowIndex] ? document.blocks[first].start : item.start
     }
     for (position, cell) in row.enumerated() {
       let text = blocks[cell]
@@ -518,8 +531,8 @@ struct ActionDetector {
     let slice = Array(text.folded[scalarRange])
     return dateParser.find(in: slice, context: dateContext).map { expression in
       var shifted = expression
-      shifted.range = (expression.range.lowerBound + scalarRange.lowerBound)..<(expression.range.upperBound
-        + scalarRange.lowerBound)
+      let offset = scalarRange.lowerBound
+      shifted.range = (expression.range.lowerBound + offset)..<(expression.range.upperBound + offset)
       return shifted
     }
   }

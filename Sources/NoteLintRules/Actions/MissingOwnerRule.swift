@@ -13,7 +13,9 @@ public struct MissingOwnerRule: Rule {
       it: "Un'azione aperta che non indica la persona o il ruolo che la farà."),
     rationale: Localized(
       en: "An action with no owner is an action nobody does. The next review finds it open and nobody to ask.",
-      it: "Un'azione senza responsabile è un'azione che nessuno fa. Alla review successiva è ancora aperta e non c'è nessuno a cui chiedere."),
+      it:
+        "Un'azione senza responsabile è un'azione che nessuno fa. Alla review successiva è ancora aperta e non c'è nessuno a cui chiedere."
+    ),
     triggering: [
       RuleExample(.english, "## Next steps\n\n- ↓Clean the CRM export by 2026-12-04\n"),
       RuleExample(.english, "- [ ] ↓Send the scoring file to sales by Friday\n"),

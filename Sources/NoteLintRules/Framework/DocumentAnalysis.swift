@@ -25,8 +25,10 @@ public final class DocumentAnalysis: Sendable {
       TextAnalysis(text: block.kind == .code ? MappedText() : block.text, tokenizer: tokenizer)
     }
     self.blocks = blocks
-    let configured = language ?? document.frontMatter?.value("lang", "language", "lingua").flatMap(
-      LanguageDetector.parse)
+    let configured =
+      language
+      ?? document.frontMatter?.value("lang", "language", "lingua").flatMap(
+        LanguageDetector.parse)
     let detected = configured ?? LanguageDetector.detect(blocks)
     self.language = detected
     self.resources = LanguageResources.shared(detected)
@@ -34,7 +36,10 @@ public final class DocumentAnalysis: Sendable {
       reference: Self.noteDate(document) ?? options.today, order: options.dateOrder,
       sprintLengthDays: options.sprintLengthDays)
     self.dateContext = context
-    let items = ActionDetector(document: document, blocks: blocks, resources: resources, dateContext: context).detect()
+    let items = ActionDetector(
+      document: document, blocks: blocks, resources: resources, dateContext: context,
+      configuredRoster: options.roster
+    ).detect()
     self.actionItems = items
     var byBlock: [Int: [Int]] = [:]
     for (position, item) in items.enumerated() {

@@ -20,7 +20,8 @@ public struct MissingTechnicalCheckpointRule: Rule {
     ],
     nonTriggering: [
       RuleExample(.english, "# Project pact\n\nTechnical checkpoint: 2026-12-04, data coverage and holdout AUC.\n"),
-      RuleExample(.italian, "# Patto operativo\n\nCheckpoint tecnico: 2026-12-04, copertura dei dati e AUC sul holdout.\n"),
+      RuleExample(
+        .italian, "# Patto operativo\n\nCheckpoint tecnico: 2026-12-04, copertura dei dati e AUC sul holdout.\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
@@ -30,8 +31,11 @@ public struct MissingTechnicalCheckpointRule: Rule {
       support.finding(
         Self.description, line: support.pact.titleLine,
         message: Localized(
-          en: "When will someone check mid-sprint that the data suffice and the model holds? The pact has no technical checkpoint.",
-          it: "Quando si verifica a metà sprint che i dati bastino e il modello regga? Il patto non ha un checkpoint tecnico."),
+          en:
+            "When will someone check mid-sprint that the data suffice and the model holds? The pact has no technical checkpoint.",
+          it:
+            "Quando si verifica a metà sprint che i dati bastino e il modello regga? Il patto non ha un checkpoint tecnico."
+        ),
         suggestion: Localized(
           en: "Add “Technical checkpoint: <date> — <owner>: data sufficient? model holds?”.",
           it: "Aggiungi «Checkpoint tecnico: <data> — <responsabile>: i dati bastano? il modello regge?»."))
@@ -58,7 +62,8 @@ public struct MissingBusinessCheckpointRule: Rule {
       RuleExample(.italian, "↓# Patto operativo\n\nCheckpoint tecnico: 2026-12-04, copertura dei dati.\n"),
     ],
     nonTriggering: [
-      RuleExample(.english, "# Project pact\n\nBusiness checkpoint: 2026-12-18, does the uplift pay for the roll-out?\n"),
+      RuleExample(
+        .english, "# Project pact\n\nBusiness checkpoint: 2026-12-18, does the uplift pay for the roll-out?\n"),
       RuleExample(.italian, "# Patto operativo\n\nCheckpoint di business: 2026-12-18, l'aumento ripaga il rilascio?\n"),
     ])
 
@@ -69,8 +74,11 @@ public struct MissingBusinessCheckpointRule: Rule {
       support.finding(
         Self.description, line: support.pact.titleLine,
         message: Localized(
-          en: "Who decides at the end of the sprint whether the value justifies deployment, and when? The pact has no business checkpoint.",
-          it: "Chi decide a fine sprint se il valore giustifica il rilascio, e quando? Il patto non ha un checkpoint di business."),
+          en:
+            "Who decides at the end of the sprint whether the value justifies deployment, and when? The pact has no business checkpoint.",
+          it:
+            "Chi decide a fine sprint se il valore giustifica il rilascio, e quando? Il patto non ha un checkpoint di business."
+        ),
         suggestion: Localized(
           en: "Add “Business checkpoint: <date> — <owner>: does the value justify deployment?”.",
           it: "Aggiungi «Checkpoint di business: <data> — <responsabile>: il valore giustifica il rilascio?»."))
@@ -93,11 +101,14 @@ public struct CheckpointWithoutDateRule: Rule {
       it: "Un checkpoint senza data è un desiderio: non finisce mai nel calendario di nessuno."),
     triggering: [
       RuleExample(.english, "# Project pact\n\n↓Technical checkpoint: date TBD, data quality and model stability.\n"),
-      RuleExample(.italian, "# Patto operativo\n\n↓Checkpoint tecnico: data da definire, qualità dei dati e tenuta del modello.\n"),
+      RuleExample(
+        .italian, "# Patto operativo\n\n↓Checkpoint tecnico: data da definire, qualità dei dati e tenuta del modello.\n"
+      ),
     ],
     nonTriggering: [
       RuleExample(.english, "# Project pact\n\nTechnical checkpoint: 2026-12-04, data quality and model stability.\n"),
-      RuleExample(.italian, "# Patto operativo\n\nCheckpoint tecnico: 4 dicembre, qualità dei dati e tenuta del modello.\n"),
+      RuleExample(
+        .italian, "# Patto operativo\n\nCheckpoint tecnico: 4 dicembre, qualità dei dati e tenuta del modello.\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
@@ -111,7 +122,8 @@ public struct CheckpointWithoutDateRule: Rule {
           support.finding(
             Self.description, line: entry.line,
             message: Localized(
-              en: "On which day is the \(name.en)? It has no date.", it: "In che giorno è il \(name.it)? Non ha una data."),
+              en: "On which day is the \(name.en)? It has no date.",
+              it: "In che giorno è il \(name.it)? Non ha una data."),
             suggestion: Localized(
               en: "Put a date on it (mid-sprint for the technical one, sprint end for the business one).",
               it: "Dagli una data (a metà sprint quello tecnico, a fine sprint quello di business).")))

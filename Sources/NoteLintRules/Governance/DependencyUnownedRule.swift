@@ -14,7 +14,9 @@ public struct DependencyUnownedRule: Rule {
       it: "Una dipendenza (dipende da, in attesa di, bloccato da) senza una persona che la segua e senza data."),
     rationale: Localized(
       en: "Waiting for another team is the most common way a sprint is lost. Someone must chase it, by a date.",
-      it: "Aspettare un altro team è il modo più comune di perdere uno sprint. Qualcuno deve sollecitare, entro una data."),
+      it:
+        "Aspettare un altro team è il modo più comune di perdere uno sprint. Qualcuno deve sollecitare, entro una data."
+    ),
     triggering: [
       RuleExample(.english, "- Reverse-ETL to the ad platform: ↓blocked by the missing API quota increase\n"),
       RuleExample(.italian, "L'estrazione dei ticket è ferma, ↓in attesa dell'export dal sistema di ticketing.\n"),
@@ -28,7 +30,8 @@ public struct DependencyUnownedRule: Rule {
     let analysis = context.analysis
     let support = GovernanceSupport(context)
     var findings: [Finding] = []
-    for index in analysis.blocks.indices where analysis.isProse(index) || analysis.document.blocks[index].kind == .tableCell {
+    for index in analysis.blocks.indices
+    where analysis.isProse(index) || analysis.document.blocks[index].kind == .tableCell {
       let text = analysis.blocks[index]
       let block = analysis.document.blocks[index]
       if block.list?.task == .checked { continue }
@@ -55,7 +58,8 @@ public struct DependencyUnownedRule: Rule {
               Self.description, block: index, range: range,
               message: Localized(
                 en: "Who chases “\(text.text.string(range))”, and by when? The dependency has no owner and no date.",
-                it: "Chi segue «\(text.text.string(range))», e entro quando? La dipendenza non ha responsabile né data."),
+                it: "Chi segue «\(text.text.string(range))», e entro quando? La dipendenza non ha responsabile né data."
+              ),
               suggestion: Localized(
                 en: "Add who chases it and by when, e.g. “— Wei chases IT by 2026-11-27”.",
                 it: "Indica chi sollecita e entro quando, per esempio «— Marco sollecita l'IT entro il 27/11»."),

@@ -9,11 +9,15 @@ struct KPIReading {
   var isBusiness: Bool
 
   private static let baselineWords: Set<UInt64> = Set(
-    ["baseline", "attuale", "attualmente", "oggi", "today", "current", "currently", "from", "da", "dal", "dallo",
-      "dall'", "partenza", "base", "now", "ora"].map(TokenHash.hash))
+    [
+      "baseline", "attuale", "attualmente", "oggi", "today", "current", "currently", "from", "da", "dal", "dallo",
+      "dall'", "partenza", "base", "now", "ora",
+    ].map(TokenHash.hash))
   private static let targetWords: Set<UInt64> = Set(
-    ["target", "obiettivo", "goal", "traguardo", "objective", "to", "a", "al", "allo", "all'", "fino", "verso",
-      "towards", "entro"].map(TokenHash.hash))
+    [
+      "target", "obiettivo", "goal", "traguardo", "objective", "to", "a", "al", "allo", "all'", "fino", "verso",
+      "towards", "entro",
+    ].map(TokenHash.hash))
 
   static func read(_ support: GovernanceSupport) -> KPIReading? {
     let pact = support.pact
@@ -34,7 +38,8 @@ struct KPIReading {
           sawNumber = true
           continue
         }
-        if token.kind == .punctuation, text.text.scalars[Int(token.start)] == "→" || text.text.scalars[Int(token.start)] == ">",
+        if token.kind == .punctuation,
+          text.text.scalars[Int(token.start)] == "→" || text.text.scalars[Int(token.start)] == ">",
           sawNumber, Self.numberFollows(tokens, after: position, limit: span.tokens.upperBound)
         {
           hasBaseline = true
@@ -49,7 +54,8 @@ struct KPIReading {
         }
         if Self.targetWords.contains(token.hash), follows {
           // "a 3%" counts as a target only after a number ("da 2,1% a 3%"); "target 3%" always.
-          let isPlainTarget = ["target", "obiettivo", "goal", "traguardo", "objective"].map(TokenHash.hash).contains(token.hash)
+          let isPlainTarget = ["target", "obiettivo", "goal", "traguardo", "objective"].map(TokenHash.hash).contains(
+            token.hash)
           if isPlainTarget || sawNumber { hasTarget = true }
         }
       }
@@ -83,12 +89,18 @@ public struct PactMissingKPIRule: Rule {
       en: "Without a KPI the business checkpoint and the numbers review have nothing to compare.",
       it: "Senza un KPI il checkpoint di business e la revisione dei numeri non hanno niente da confrontare."),
     triggering: [
-      RuleExample(.english, "↓# Project pact: churn\n\nProblem: churn.\nDecision: calls.\nData: CRM.\nOwner: Kofi\nDeadline: 2026-12-01\n"),
-      RuleExample(.italian, "↓# Patto operativo: churn\n\nProblema: churn.\nDecisione: chiamate.\nDati: CRM.\nResponsabile: Giulia\nScadenza: 2026-12-01\n"),
+      RuleExample(
+        .english,
+        "↓# Project pact: churn\n\nProblem: churn.\nDecision: calls.\nData: CRM.\nOwner: Kofi\nDeadline: 2026-12-01\n"),
+      RuleExample(
+        .italian,
+        "↓# Patto operativo: churn\n\nProblema: churn.\nDecisione: chiamate.\nDati: CRM.\nResponsabile: Giulia\nScadenza: 2026-12-01\n"
+      ),
     ],
     nonTriggering: [
       RuleExample(.english, "# Project pact: churn\n\nKPI: churn rate, baseline 8%, target 6% (€300k a year)\n"),
-      RuleExample(.italian, "# Patto operativo: churn\n\nKPI: tasso di churn, baseline 8%, target 6% (300.000 € l'anno)\n"),
+      RuleExample(
+        .italian, "# Patto operativo: churn\n\nKPI: tasso di churn, baseline 8%, target 6% (300.000 € l'anno)\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
@@ -115,10 +127,13 @@ public struct KPIMissingBaselineRule: Rule {
     id: "kpi-missing-baseline",
     name: Localized(en: "KPI without baseline", it: "KPI senza baseline"),
     category: .governance, severity: .error, checkpoints: [.review, .business],
-    summary: Localized(en: "The pact's KPI has no baseline value.", it: "Il KPI del patto non ha un valore di partenza."),
+    summary: Localized(
+      en: "The pact's KPI has no baseline value.", it: "Il KPI del patto non ha un valore di partenza."),
     rationale: Localized(
       en: "A target means nothing without the value it starts from: the review cannot tell whether the number moved.",
-      it: "Un target non significa niente senza il valore da cui si parte: la revisione non può dire se il numero si è mosso."),
+      it:
+        "Un target non significa niente senza il valore da cui si parte: la revisione non può dire se il numero si è mosso."
+    ),
     triggering: [
       RuleExample(.english, "# Project pact\n\n↓KPI: upsell revenue, target +15% by March 2027\n"),
       RuleExample(.italian, "# Patto operativo\n\n↓KPI: ricavi da upsell, target +15% entro marzo 2027\n"),
@@ -157,11 +172,14 @@ public struct KPIMissingTargetRule: Rule {
       en: "The business checkpoint decides deployment against the target; with none, any result passes.",
       it: "Il checkpoint di business decide il rilascio rispetto al target; senza, qualunque risultato passa."),
     triggering: [
-      RuleExample(.english, "# Project pact\n\n↓KPI: lead-to-customer conversion, baseline 2.1%, worth €6,700 a deal\n"),
-      RuleExample(.italian, "# Patto operativo\n\n↓KPI: conversione lead-cliente, baseline 2,1%, 6.700 € a contratto\n"),
+      RuleExample(
+        .english, "# Project pact\n\n↓KPI: lead-to-customer conversion, baseline 2.1%, worth €6,700 a deal\n"),
+      RuleExample(
+        .italian, "# Patto operativo\n\n↓KPI: conversione lead-cliente, baseline 2,1%, 6.700 € a contratto\n"),
     ],
     nonTriggering: [
-      RuleExample(.english, "# Project pact\n\nKPI: lead-to-customer conversion, baseline 2.1%, target 3.0% (+€180k)\n"),
+      RuleExample(
+        .english, "# Project pact\n\nKPI: lead-to-customer conversion, baseline 2.1%, target 3.0% (+€180k)\n"),
       RuleExample(.italian, "# Patto operativo\n\nKPI: conversione lead-cliente dal 2,1% al 3,0% (+180.000 €)\n"),
     ])
 
@@ -190,18 +208,28 @@ public struct KPINotBusinessRule: Rule {
     name: Localized(en: "KPI not tied to money", it: "KPI non legato al business"),
     category: .governance, severity: .warning, checkpoints: [.business],
     summary: Localized(
-      en: "The KPI is a model or activity metric with no money or business figure (revenue, margin, customers, conversion, churn).",
-      it: "Il KPI è una metrica del modello o di attività senza un numero di business (ricavi, margine, clienti, conversione, churn)."),
+      en:
+        "The KPI is a model or activity metric with no money or business figure (revenue, margin, customers, conversion, churn).",
+      it:
+        "Il KPI è una metrica del modello o di attività senza un numero di business (ricavi, margine, clienti, conversione, churn)."
+    ),
     rationale: Localized(
-      en: "\"Does the value justify deployment?\" needs a value: tie the KPI to euros or to a figure the business already counts.",
-      it: "«Il valore giustifica il rilascio?» richiede un valore: lega il KPI agli euro o a un numero che il business già conta."),
+      en:
+        "\"Does the value justify deployment?\" needs a value: tie the KPI to euros or to a figure the business already counts.",
+      it:
+        "«Il valore giustifica il rilascio?» richiede un valore: lega il KPI agli euro o a un numero che il business già conta."
+    ),
     triggering: [
       RuleExample(.english, "# Project pact\n\n↓KPI: banner click-through, baseline 1.3%, target 2%\n"),
       RuleExample(.italian, "# Patto operativo\n\n↓KPI: click sul banner, baseline 1,3%, target 2%\n"),
     ],
     nonTriggering: [
-      RuleExample(.english, "# Project pact\n\nKPI: insurance sales from the banner, baseline 40 a month, target 60 (+€90k a year)\n"),
-      RuleExample(.italian, "# Patto operativo\n\nKPI: vendite di polizze dal banner, baseline 40 al mese, target 60 (+90.000 € l'anno)\n"),
+      RuleExample(
+        .english,
+        "# Project pact\n\nKPI: insurance sales from the banner, baseline 40 a month, target 60 (+€90k a year)\n"),
+      RuleExample(
+        .italian,
+        "# Patto operativo\n\nKPI: vendite di polizze dal banner, baseline 40 al mese, target 60 (+90.000 € l'anno)\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {

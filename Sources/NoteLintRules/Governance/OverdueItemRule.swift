@@ -13,7 +13,9 @@ public struct OverdueItemRule: Rule {
       it: "Un'azione aperta la cui scadenza è prima di oggi (--today)."),
     rationale: Localized(
       en: "An overdue item is either done and not ticked, or late and not said: both mislead the checkpoint.",
-      it: "Un'azione scaduta o è fatta e non spuntata, o è in ritardo e nessuno lo dice: in entrambi i casi il checkpoint è fuorviato."),
+      it:
+        "Un'azione scaduta o è fatta e non spuntata, o è in ritardo e nessuno lo dice: in entrambi i casi il checkpoint è fuorviato."
+    ),
     triggering: [
       RuleExample(.english, "- [ ] ↓Marco to send the scoring file by 2026-11-10\n", today: "2026-11-23"),
       RuleExample(.italian, "- [ ] ↓Marco invia il file di scoring entro il 10/11/2026\n", today: "2026-11-23"),

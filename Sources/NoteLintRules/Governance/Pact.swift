@@ -119,8 +119,9 @@ struct PactExtractor {
   func label(in text: TextAnalysis, range: Range<Int>) -> (kind: PactFieldKind, end: Int)? {
     var start = range.lowerBound
     // Skip numbering ("1.", "2)") and decoration.
-    while start < range.upperBound, text.tokens[start].kind == .punctuation || text.tokens[start].kind == .number
-      || text.tokens[start].kind == .placeholder
+    while start < range.upperBound,
+      text.tokens[start].kind == .punctuation || text.tokens[start].kind == .number
+        || text.tokens[start].kind == .placeholder
     {
       start += 1
     }
@@ -139,7 +140,8 @@ struct PactExtractor {
   }
 
   /// Whether a label is followed by a separator (":", "—") or stands alone.
-  private func separatorEnd(_ text: TextAnalysis, after end: Int, range: Range<Int>) -> (isLabel: Bool, valueStart: Int) {
+  private func separatorEnd(_ text: TextAnalysis, after end: Int, range: Range<Int>) -> (isLabel: Bool, valueStart: Int)
+  {
     var position = end
     // "Checkpoint tecnico (metà sprint):" — a short parenthesis between name and colon.
     if position < range.upperBound, text.text.scalars[Int(text.tokens[position].start)] == "(" {
@@ -173,7 +175,8 @@ struct PactExtractor {
   func span(_ block: Int, _ tokens: Range<Int>) -> TextSpan {
     let text = blocks[block]
     let line =
-      tokens.isEmpty ? document.blocks[block].start.line : text.text.position(at: Int(text.tokens[tokens.lowerBound].start)).line
+      tokens.isEmpty
+      ? document.blocks[block].start.line : text.text.position(at: Int(text.tokens[tokens.lowerBound].start)).line
     return TextSpan(block: block, tokens: tokens, line: line)
   }
 
@@ -189,7 +192,8 @@ struct PactExtractor {
         else { continue }
         let line = rowIndex < table.rowLines.count ? table.rowLines[rowIndex] : document.blocks[row[0]].start.line
         let entries = row.dropFirst().map { span($0, 0..<blocks[$0].tokens.count) }
-        fields.append(PactField(kind: found.kind, line: line, entries: entries, label: span(row[0], 0..<first.tokens.count)))
+        fields.append(
+          PactField(kind: found.kind, line: line, entries: entries, label: span(row[0], 0..<first.tokens.count)))
       }
       for row in table.rows { tableCells.formUnion(row) }
     }
@@ -227,7 +231,9 @@ struct PactExtractor {
       for unit in lineUnits(index) {
         // Inside a container (phases, checkpoints, triggers) a list item is an entry, even when it
         // starts with a field name ("Data: Tomasz").
-        if let current = open, fields[current.field].kind.isContainer, block.kind == .listItem, index != current.labelItem {
+        if let current = open, fields[current.field].kind.isContainer, block.kind == .listItem,
+          index != current.labelItem
+        {
           fields[current.field].entries.append(unit)
           continue
         }
@@ -285,7 +291,8 @@ struct PactExtractor {
     {
       return date
     }
-    if let field = pact.field(.start), let date = dates(field, reference: noteDate ?? CivilDate(daysSinceEpoch: 0)).first?.due
+    if let field = pact.field(.start),
+      let date = dates(field, reference: noteDate ?? CivilDate(daysSinceEpoch: 0)).first?.due
     {
       return date
     }

@@ -35,11 +35,16 @@ public struct DeadlineBeyondTwoSprintsRule: Rule {
       support.finding(
         Self.description, line: field.line,
         message: Localized(
-          en: "The deadline \(due) is \(days) days after the start (\(start)): what can be delivered and judged within two sprints?",
-          it: "La scadenza \(due) è \(days) giorni dopo l'inizio (\(start)): cosa si può consegnare e giudicare entro due sprint?"),
+          en:
+            "The deadline \(due) is \(days) days after the start (\(start)): what can be delivered and judged within two sprints?",
+          it:
+            "La scadenza \(due) è \(days) giorni dopo l'inizio (\(start)): cosa si può consegnare e giudicare entro due sprint?"
+        ),
         suggestion: Localized(
           en: "Split the project: set this pact's deadline by \(limit) and move the rest to the next pact.",
-          it: "Dividi il progetto: fissa la scadenza di questo patto entro il \(limit) e sposta il resto al patto successivo."))
+          it:
+            "Dividi il progetto: fissa la scadenza di questo patto entro il \(limit) e sposta il resto al patto successivo."
+        ))
     ]
   }
 }
@@ -53,18 +58,34 @@ public struct ProblemTechnicalRule: Rule {
     name: Localized(en: "Problem stated in technical terms", it: "Problema espresso in termini tecnici"),
     category: .governance, severity: .warning, checkpoints: [.business],
     summary: Localized(
-      en: "The problem speaks only of model metrics or techniques (precision, recall, AUC, gradient boosting…), not of customers, euros or sales.",
-      it: "Il problema parla solo di metriche o tecniche del modello (precision, recall, AUC, gradient boosting…), non di clienti, euro o vendite."),
+      en:
+        "The problem speaks only of model metrics or techniques (precision, recall, AUC, gradient boosting…), not of customers, euros or sales.",
+      it:
+        "Il problema parla solo di metriche o tecniche del modello (precision, recall, AUC, gradient boosting…), non di clienti, euro o vendite."
+    ),
     rationale: Localized(
-      en: "The problem is one business sentence. A better AUC is a means; who loses money today, and how much, is the problem.",
-      it: "Il problema è una frase di business. Un AUC migliore è un mezzo; chi perde soldi oggi, e quanti, è il problema."),
+      en:
+        "The problem is one business sentence. A better AUC is a means; who loses money today, and how much, is the problem.",
+      it:
+        "Il problema è una frase di business. Un AUC migliore è un mezzo; chi perde soldi oggi, e quanti, è il problema."
+    ),
     triggering: [
-      RuleExample(.english, "# Project pact\n\n↓Problem: the current model has precision@3 of 0.18; we want an embedding model.\n"),
-      RuleExample(.italian, "# Patto operativo\n\n↓Problema: il modello attuale ha una precision@3 di 0,18; vogliamo un modello basato su embedding.\n"),
+      RuleExample(
+        .english, "# Project pact\n\n↓Problem: the current model has precision@3 of 0.18; we want an embedding model.\n"
+      ),
+      RuleExample(
+        .italian,
+        "# Patto operativo\n\n↓Problema: il modello attuale ha una precision@3 di 0,18; vogliamo un modello basato su embedding.\n"
+      ),
     ],
     nonTriggering: [
-      RuleExample(.english, "# Project pact\n\nProblem: 70% of rep calls go to leads that never buy, and conversion is stuck at 2.1%.\n"),
-      RuleExample(.italian, "# Patto operativo\n\nProblema: il 70% delle chiamate va a lead che non comprano e la conversione è ferma al 2,1%.\n"),
+      RuleExample(
+        .english,
+        "# Project pact\n\nProblem: 70% of rep calls go to leads that never buy, and conversion is stuck at 2.1%.\n"),
+      RuleExample(
+        .italian,
+        "# Patto operativo\n\nProblema: il 70% delle chiamate va a lead che non comprano e la conversione è ferma al 2,1%.\n"
+      ),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
@@ -94,7 +115,9 @@ public struct PhaseWithoutOwnerRule: Rule {
     category: .governance, severity: .warning, checkpoints: [.technical, .business],
     summary: Localized(
       en: "A phase of the pact (data, model, adoption, campaign) owned by nobody, a placeholder or a whole department.",
-      it: "Una fase del patto (dati, modello, adozione, campagna) senza responsabile, con un segnaposto o affidata a un reparto intero."),
+      it:
+        "Una fase del patto (dati, modello, adozione, campagna) senza responsabile, con un segnaposto o affidata a un reparto intero."
+    ),
     rationale: Localized(
       en: "Hand-offs between phases are where projects stall; each one needs a person who answers for it.",
       it: "I passaggi tra le fasi sono dove i progetti si fermano; ognuno ha bisogno di una persona che ne risponda."),
@@ -145,16 +168,22 @@ public struct TriggerIncompleteRule: Rule {
       en: "A campaign trigger that lacks the model output it reacts to, the action, or who owns it.",
       it: "Un trigger di campagna senza l'output del modello a cui reagisce, l'azione o il responsabile."),
     rationale: Localized(
-      en: "A trigger is where the model meets revenue: \"when the model says X, Y does Z\". Missing any part, nothing happens.",
-      it: "Il trigger è il punto in cui il modello incontra i ricavi: «quando il modello dice X, Y fa Z». Se manca un pezzo, non succede niente."),
+      en:
+        "A trigger is where the model meets revenue: \"when the model says X, Y does Z\". Missing any part, nothing happens.",
+      it:
+        "Il trigger è il punto in cui il modello incontra i ricavi: «quando il modello dice X, Y fa Z». Se manca un pezzo, non succede niente."
+    ),
     triggering: [
       RuleExample(.english, "# Project pact\n\n↓Trigger: send sequence B to the high-propensity customers.\n"),
-      RuleExample(.italian, "# Patto operativo\n\n↓Trigger: quando il modello dà una propensione alta, il call center propone l'upgrade.\n"),
+      RuleExample(
+        .italian,
+        "# Patto operativo\n\n↓Trigger: quando il modello dà una propensione alta, il call center propone l'upgrade.\n"),
     ],
     nonTriggering: [
       RuleExample(
         .english,
-        "# Project pact\n\nTrigger: when the model classifies a lead as high-intent, marketing sends sequence A — owner: Chloe.\n"),
+        "# Project pact\n\nTrigger: when the model classifies a lead as high-intent, marketing sends sequence A — owner: Chloe.\n"
+      ),
       RuleExample(
         .italian,
         "# Patto operativo\n\nTrigger: quando il modello classifica un lead come caldo, il marketing invia la sequenza A — responsabile: Chiara.\n"
@@ -234,8 +263,13 @@ public struct PactTooLongRule: Rule {
       en: "A pact is read in the room in two minutes. Past one page, the decisions hide in the prose.",
       it: "Un patto si legge in riunione in due minuti. Oltre una pagina le decisioni si perdono nel testo."),
     triggering: [
-      RuleExample(.english, "↓# Project pact\n\n" + String(repeating: "The model scores every lead in the CRM each night. ", count: 70)),
-      RuleExample(.italian, "↓# Patto operativo\n\n" + String(repeating: "Il modello assegna ogni notte un punteggio ai lead del CRM. ", count: 70)),
+      RuleExample(
+        .english,
+        "↓# Project pact\n\n" + String(repeating: "The model scores every lead in the CRM each night. ", count: 70)),
+      RuleExample(
+        .italian,
+        "↓# Patto operativo\n\n"
+          + String(repeating: "Il modello assegna ogni notte un punteggio ai lead del CRM. ", count: 70)),
     ],
     nonTriggering: [
       RuleExample(.english, "# Project pact\n\nThe model scores every lead in the CRM each night.\n"),

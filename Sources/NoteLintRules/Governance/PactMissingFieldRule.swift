@@ -9,11 +9,17 @@ public struct PactMissingFieldRule: Rule {
     name: Localized(en: "Pact field missing", it: "Campo del patto mancante"),
     category: .governance, severity: .error, checkpoints: [.technical, .business],
     summary: Localized(
-      en: "A pact without one of its five fields (problem, decision, data, owner, deadline), or with only a placeholder in it.",
-      it: "Un patto senza uno dei cinque campi (problema, decisione, dati, responsabile, scadenza), o con solo un segnaposto."),
+      en:
+        "A pact without one of its five fields (problem, decision, data, owner, deadline), or with only a placeholder in it.",
+      it:
+        "Un patto senza uno dei cinque campi (problema, decisione, dati, responsabile, scadenza), o con solo un segnaposto."
+    ),
     rationale: Localized(
-      en: "The five fields are the pact. A gate cannot judge a project whose data, owner or deadline nobody wrote down.",
-      it: "I cinque campi sono il patto. Un checkpoint non può giudicare un progetto di cui nessuno ha scritto dati, responsabile o scadenza."),
+      en:
+        "The five fields are the pact. A gate cannot judge a project whose data, owner or deadline nobody wrote down.",
+      it:
+        "I cinque campi sono il patto. Un checkpoint non può giudicare un progetto di cui nessuno ha scritto dati, responsabile o scadenza."
+    ),
     triggering: [
       RuleExample(
         .english,

@@ -10,11 +10,17 @@ public struct UnverifiedHypothesisRule: Rule {
     name: Localized(en: "Unverified hypothesis", it: "Ipotesi non verificata"),
     category: .unverifiedHypothesis, severity: .warning, checkpoints: [.technical, .business],
     summary: Localized(
-      en: "An assumption or expectation (we assume, probably, should be enough, it seems) with no evidence and no plan to check it.",
-      it: "Un'ipotesi o un'aspettativa (ipotizziamo, probabilmente, dovrebbe bastare, sembra che) senza prove né un piano di verifica."),
+      en:
+        "An assumption or expectation (we assume, probably, should be enough, it seems) with no evidence and no plan to check it.",
+      it:
+        "Un'ipotesi o un'aspettativa (ipotizziamo, probabilmente, dovrebbe bastare, sembra che) senza prove né un piano di verifica."
+    ),
     rationale: Localized(
-      en: "Untested assumptions are where AI projects stall: the technical checkpoint must know which beliefs still need data.",
-      it: "Le ipotesi non verificate sono il punto in cui i progetti di IA si fermano: il checkpoint tecnico deve sapere quali convinzioni aspettano ancora i dati."),
+      en:
+        "Untested assumptions are where AI projects stall: the technical checkpoint must know which beliefs still need data.",
+      it:
+        "Le ipotesi non verificate sono il punto in cui i progetti di IA si fermano: il checkpoint tecnico deve sapere quali convinzioni aspettano ancora i dati."
+    ),
     triggering: [
       RuleExample(.english, "↓We assume that twelve months of CRM history are enough for the model.\n"),
       RuleExample(.english, "The new sequence ↓will raise conversion by 20%.\n"),
@@ -66,8 +72,11 @@ public struct UnverifiedHypothesisRule: Rule {
                 en: "“\(phrase)” marks a hypothesis with no evidence and no plan to verify it.",
                 it: "«\(phrase)» introduce un'ipotesi senza prove e senza un piano di verifica."),
             suggestion: Localized(
-              en: "Cite the evidence (link, “measured on …”) or plan the check: “to be validated by @name by 2026-12-04”.",
-              it: "Cita la fonte (link, «misurato su …») o pianifica la verifica: «da validare entro il 04/12/2026 (@nome)»."),
+              en:
+                "Cite the evidence (link, “measured on …”) or plan the check: “to be validated by @name by 2026-12-04”.",
+              it:
+                "Cita la fonte (link, «misurato su …») o pianifica la verifica: «da validare entro il 04/12/2026 (@nome)»."
+            ),
             excerpt: Excerpt.make(text.text.string(text.scalarRange(sentence)))))
       }
     }
@@ -75,7 +84,8 @@ public struct UnverifiedHypothesisRule: Rule {
   }
 
   private static let modals: Set<UInt64> = Set(["should", "dovrebbe", "dovrebbero"].map(TokenHash.hash))
-  private static let passiveAuxiliaries: Set<UInt64> = Set(["be", "essere", "have", "avere", "venire"].map(TokenHash.hash))
+  private static let passiveAuxiliaries: Set<UInt64> = Set(
+    ["be", "essere", "have", "avere", "venire"].map(TokenHash.hash))
   private static let persons: Set<UInt64> = Set(["we", "i", "you", "noi", "io", "tu", "voi"].map(TokenHash.hash))
 
   /// "the model should cope with it", "il modello dovrebbe reggere": a modal of probability. With a

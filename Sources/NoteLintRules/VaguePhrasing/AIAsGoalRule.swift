@@ -12,8 +12,11 @@ public struct AIAsGoalRule: Rule {
       en: "\"Use AI\" or \"leverage AI\" stated as a goal instead of the business result it should bring.",
       it: "«Usare l'IA» o «sfruttare l'IA» come obiettivo, invece del risultato di business che deve portare."),
     rationale: Localized(
-      en: "A model is a means. Without the decision it supports and the figure it moves, nobody can say whether it worked.",
-      it: "Un modello è un mezzo. Senza la decisione che supporta e il numero che sposta, nessuno può dire se ha funzionato."),
+      en:
+        "A model is a means. Without the decision it supports and the figure it moves, nobody can say whether it worked.",
+      it:
+        "Un modello è un mezzo. Senza la decisione che supporta e il numero che sposta, nessuno può dire se ha funzionato."
+    ),
     triggering: [
       RuleExample(.english, "Goal: ↓leverage AI in the sales process.\n"),
       RuleExample(.italian, "Obiettivo: ↓usare l'IA nel processo commerciale.\n"),

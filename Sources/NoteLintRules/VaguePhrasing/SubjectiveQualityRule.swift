@@ -13,7 +13,9 @@ public struct SubjectiveQualityRule: Rule {
       it: "Una qualità che nessuno può verificare: il meglio possibile, di alta qualità, ottimale."),
     rationale: Localized(
       en: "Acceptance needs a criterion. \"Seamless\" is an opinion; \"under 2 seconds, 0 manual steps\" is a test.",
-      it: "L'accettazione richiede un criterio. «Ottimale» è un'opinione; «sotto i 2 secondi, 0 passaggi manuali» è un test."),
+      it:
+        "L'accettazione richiede un criterio. «Ottimale» è un'opinione; «sotto i 2 secondi, 0 passaggi manuali» è un test."
+    ),
     triggering: [
       RuleExample(.english, "The dashboard must be ↓user-friendly for the sales team.\n"),
       RuleExample(.italian, "La dashboard deve essere ↓di alta qualità per i commerciali.\n"),

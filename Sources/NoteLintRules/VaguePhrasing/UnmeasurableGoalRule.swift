@@ -12,8 +12,11 @@ public struct UnmeasurableGoalRule: Rule {
       en: "A goal verb (improve, optimize, increase, reduce…) with no number, unit or KPI in the sentence.",
       it: "Un verbo di obiettivo (migliorare, ottimizzare, aumentare, ridurre…) senza numero, unità o KPI nella frase."),
     rationale: Localized(
-      en: "The business checkpoint asks whether the value justifies deployment; \"improve conversion\" cannot answer it, \"from 2.1% to 3%\" can.",
-      it: "Il checkpoint di business chiede se il valore giustifica il rilascio; «migliorare la conversione» non risponde, «dal 2,1% al 3%» sì."),
+      en:
+        "The business checkpoint asks whether the value justifies deployment; \"improve conversion\" cannot answer it, \"from 2.1% to 3%\" can.",
+      it:
+        "Il checkpoint di business chiede se il valore giustifica il rilascio; «migliorare la conversione» non risponde, «dal 2,1% al 3%» sì."
+    ),
     triggering: [
       RuleExample(.english, "The goal is to ↓improve conversion on inbound leads.\n"),
       RuleExample(.italian, "L'obiettivo è ↓migliorare la conversione dei lead in entrata.\n"),

@@ -29,9 +29,12 @@ struct VagueLexiconCheck: Sendable {
   let suggestion: Localized
 
   private static let ordinalWords: Set<UInt64> = Set(
-    ["sprint", "settimana", "week", "wk", "w", "q", "h", "fase", "phase", "step", "v", "version", "versione", "release",
-      "sett", "wave", "ondata", "giorno", "day", "pagina", "page", "punto", "point", "item", "ticket", "jira", "slide"]
-      .map(TokenHash.hash))
+    [
+      "sprint", "settimana", "week", "wk", "w", "q", "h", "fase", "phase", "step", "v", "version", "versione",
+      "release",
+      "sett", "wave", "ondata", "giorno", "day", "pagina", "page", "punto", "point", "item", "ticket", "jira", "slide",
+    ]
+    .map(TokenHash.hash))
 
   /// A number that measures: not a year, not a sprint or version number.
   static func hasMeasure(_ text: TextAnalysis, _ range: Range<Int>) -> Bool {

@@ -12,8 +12,11 @@ public struct VagueQuantityRule: Rule {
       en: "A quantity or degree with no number: some, several, significant, sufficient.",
       it: "Una quantità o un grado senza numero: alcuni, diversi, significativo, sufficiente."),
     rationale: Localized(
-      en: "\"Significant uplift\" cannot be compared with a baseline; a number can. The review every two sprints needs numbers to judge.",
-      it: "«Un aumento significativo» non si confronta con una baseline; un numero sì. La revisione ogni due sprint ha bisogno di numeri."),
+      en:
+        "\"Significant uplift\" cannot be compared with a baseline; a number can. The review every two sprints needs numbers to judge.",
+      it:
+        "«Un aumento significativo» non si confronta con una baseline; un numero sì. La revisione ogni due sprint ha bisogno di numeri."
+    ),
     triggering: [
       RuleExample(.english, "The pilot brought a ↓significant uplift in qualified leads.\n"),
       RuleExample(.english, "- ↓Several accounts are missing the industry field\n"),

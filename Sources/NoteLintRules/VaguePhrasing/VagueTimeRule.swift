@@ -12,8 +12,11 @@ public struct VagueTimeRule: Rule {
       en: "A time expression a reader cannot check: soon, ASAP, later, in the coming weeks.",
       it: "Un'indicazione di tempo che nessuno può verificare: a breve, presto, prossimamente, più avanti."),
     rationale: Localized(
-      en: "A gate can only be passed or failed against a date. \"Soon\" lets a task slide for a whole sprint without anyone noticing.",
-      it: "Un checkpoint si supera o si manca rispetto a una data. «A breve» lascia scivolare un'attività per uno sprint intero senza che nessuno se ne accorga."),
+      en:
+        "A gate can only be passed or failed against a date. \"Soon\" lets a task slide for a whole sprint without anyone noticing.",
+      it:
+        "Un checkpoint si supera o si manca rispetto a una data. «A breve» lascia scivolare un'attività per uno sprint intero senza che nessuno se ne accorga."
+    ),
     triggering: [
       RuleExample(.english, "The new scoring model will be in production ↓soon.\n"),
       RuleExample(.english, "Pricing data arrive from finance ↓in the coming weeks, so the pilot waits.\n"),

@@ -63,8 +63,7 @@ func row(
 }
 
 /// Builds the expected/actual description of a match.
-func describe(_ text: String, _ kind: DateExpressionKind, _ start: String, _ due: String) -> String
-{
+func describe(_ text: String, _ kind: DateExpressionKind, _ start: String, _ due: String) -> String {
   "\(text) | \(kind) | \(start) | \(due)"
 }
 
