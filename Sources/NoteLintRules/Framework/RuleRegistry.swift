@@ -15,6 +15,7 @@ public enum RuleRegistry {
     VagueDeadlineRule.self,
     UnverifiedHypothesisRule.self,
     PactMissingFieldRule.self,
+    DecisionNotActionableRule.self,
     PactMissingKPIRule.self,
     KPIMissingBaselineRule.self,
     KPIMissingTargetRule.self,
