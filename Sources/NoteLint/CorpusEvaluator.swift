@@ -118,7 +118,9 @@ public struct CorpusEvaluator: Sendable {
       var category: Category
     }
     var expected: [Key: String] = [:]
-    for label in labels { expected[Key(file: label.file, line: label.line, category: label.category)] = label.rule ?? "" }
+    for label in labels {
+      expected[Key(file: label.file, line: label.line, category: label.category)] = label.rule ?? ""
+    }
     var found: [Key: String] = [:]
     for finding in findings {
       let key = Key(file: finding.file, line: finding.line, category: finding.category)

@@ -9,19 +9,25 @@ public struct DecisionNotActionableRule: Rule {
     name: Localized(en: "Decision nobody takes", it: "Decisione che nessuno prende"),
     category: .governance, severity: .warning, checkpoints: [.business],
     summary: Localized(
-      en: "The pact's decision names no choice a person makes (which, whether, who decides, a threshold), or is \"use AI\".",
-      it: "La decisione del patto non indica una scelta di una persona (quali, se, chi decide, una soglia), o è «usare l'IA»."
+      en:
+        "The pact's decision names no choice a person makes (which, whether, who decides, a threshold), or is \"use AI\".",
+      it:
+        "La decisione del patto non indica una scelta di una persona (quali, se, chi decide, una soglia), o è «usare l'IA»."
     ),
     rationale: Localized(
-      en: "A model is worth what the decision it changes is worth. \"Use AI for churn\" changes nothing on Monday morning.",
-      it: "Un modello vale quanto la decisione che cambia. «Usare l'IA per il churn» non cambia niente il lunedì mattina."),
+      en:
+        "A model is worth what the decision it changes is worth. \"Use AI for churn\" changes nothing on Monday morning.",
+      it:
+        "Un modello vale quanto la decisione che cambia. «Usare l'IA per il churn» non cambia niente il lunedì mattina."
+    ),
     triggering: [
       RuleExample(.english, "# Project pact\n\n↓Decision: use AI to reduce churn.\n"),
       RuleExample(.italian, "# Patto operativo\n\n↓Decisione: un modello di churn più accurato.\n"),
     ],
     nonTriggering: [
       RuleExample(.english, "# Project pact\n\nDecision: which customers the retention desk calls each week.\n"),
-      RuleExample(.italian, "# Patto operativo\n\nDecisione: quali clienti il servizio clienti chiama ogni settimana.\n"),
+      RuleExample(
+        .italian, "# Patto operativo\n\nDecisione: quali clienti il servizio clienti chiama ogni settimana.\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
