@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "NoteLint", targets: ["NoteLint"]),
     .executable(name: "notelint", targets: ["notelint"]),
+    .plugin(name: "LintNotes", targets: ["LintNotes"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -32,7 +33,9 @@ let package = Package(
     // The engine and public API: discovery, config, linting.
     .target(
       name: "NoteLint",
-      dependencies: ["NoteLintCore", "NoteLintParsing", "NoteLintLanguage", "NoteLintRules", "NoteLintReporters"]),
+      dependencies: [
+        "NoteLintCore", "NoteLintParsing", "NoteLintLanguage", "NoteLintRules", "NoteLintReporters", "Yams",
+      ]),
     // The command-line tool, thin.
     .executableTarget(
       name: "notelint",
@@ -43,6 +46,14 @@ let package = Package(
     .testTarget(name: "NoteLintRulesTests", dependencies: ["NoteLint", "NoteLintRules"]),
     .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
     .testTarget(name: "notelintCLITests", dependencies: ["notelint"]),
+    .testTarget(name: "NoteLintReportersTests", dependencies: ["NoteLint", "NoteLintReporters"]),
+    // `swift package lint-notes [PATH…]`: lints a package's notes and docs with its own config.
+    .plugin(
+      name: "LintNotes",
+      capability: .command(
+        intent: .custom(verb: "lint-notes", description: "Lint the package's notes and docs with notelint"),
+        permissions: []),
+      dependencies: ["notelint"]),
   ],
   swiftLanguageModes: [.v6]
 )

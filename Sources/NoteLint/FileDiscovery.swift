@@ -2,11 +2,24 @@ import Foundation
 import NoteLintCore
 
 /// Turns the paths a user gives into the list of notes to lint: folders are walked recursively
-/// (sorted, hidden folders skipped, symlink loops detected), files given by name are always linted.
+/// (sorted, hidden folders skipped, symlink loops detected, `.gitignore` and `.notelintignore`
+/// honoured, configuration `include`/`exclude` applied); files given by name are always linted unless
+/// `forceExclude` applies the same exclusions to them.
 public struct FileDiscovery: Sendable {
   public static let extensions: Set<String> = ["md", "markdown", "html", "htm"]
 
-  public init() {}
+  /// Honour `.gitignore` and `.notelintignore` files.
+  public var honourIgnoreFiles: Bool
+  /// Where `include`/`exclude` come from; nil: no configuration.
+  public var configuration: ConfigurationResolver?
+  /// Apply ignore files and `exclude` to files named on the command line too.
+  public var forceExclude: Bool
+
+  public init(honourIgnoreFiles: Bool = true, configuration: ConfigurationResolver? = nil, forceExclude: Bool = false) {
+    self.honourIgnoreFiles = honourIgnoreFiles
+    self.configuration = configuration
+    self.forceExclude = forceExclude
+  }
 
   public static func isNote(_ path: String) -> Bool {
     extensions.contains((path as NSString).pathExtension.lowercased())
@@ -21,7 +34,7 @@ public struct FileDiscovery: Sendable {
   public func discover(_ paths: [String]) -> (files: [String], errors: [FileError]) {
     var files: [String] = []
     var errors: [FileError] = []
-    var seen = Set<String>()
+    let base = FileManager.default.currentDirectoryPath
     for path in paths {
       var status = stat()
       guard lstat(path, &status) == 0 || stat(path, &status) == 0 else {
@@ -33,10 +46,12 @@ public struct FileDiscovery: Sendable {
         errors.append(FileError(path: path, reason: "broken symbolic link"))
         continue
       }
+      let absolute = PathUtilities.absolute(path, from: base)
       if isDirectory.boolValue {
         var visited = Set<String>()
-        walk(path, visited: &visited, files: &files, errors: &errors)
-      } else if seen.insert(path).inserted {
+        let stack = honourIgnoreFiles ? IgnoreStack.forFolder(absolute) : IgnoreStack()
+        walk(path, absolute: absolute, stack: stack, visited: &visited, files: &files, errors: &errors)
+      } else if !forceExclude || !isExcluded(file: absolute) {
         files.append(path)
       }
     }
@@ -45,8 +60,47 @@ public struct FileDiscovery: Sendable {
     return (files, errors)
   }
 
-  private func walk(_ folder: String, visited: inout Set<String>, files: inout [String], errors: inout [FileError]) {
-    let real = (folder as NSString).resolvingSymlinksInPath
+  /// Whether a file (absolute path) is ruled out by an ignore file (its own patterns or a parent
+  /// folder's, from the repository root down) or by its configuration's `include`/`exclude`.
+  public func isExcluded(file absolute: String) -> Bool {
+    if let configuration = configuration?.configuration(forFile: absolute),
+      !configuration.admits(absolutePath: absolute)
+    {
+      return true
+    }
+    guard honourIgnoreFiles, let folder = PathUtilities.parent(absolute) else { return false }
+    // From the repository root (or the file's folder outside one) down to the file.
+    var chain: [String] = []
+    var current: String? = folder
+    var root: String?
+    while let path = current {
+      chain.append(path)
+      if PathUtilities.exists(PathUtilities.join(path, ".git")) {
+        root = path
+        break
+      }
+      current = PathUtilities.parent(path)
+    }
+    let folders = root == nil ? [folder] : Array(chain.reversed())
+    var stack = IgnoreStack()
+    for (index, path) in folders.enumerated() {
+      if index > 0, stack.isIgnored(absolutePath: path, isDirectory: true) { return true }
+      stack = stack.entering(path)
+    }
+    return stack.isIgnored(absolutePath: absolute, isDirectory: false)
+  }
+
+  private func walk(
+    _ folder: String, absolute: String, stack: IgnoreStack, visited: inout Set<String>, files: inout [String],
+    errors: inout [FileError]
+  ) {
+    // The real path (symlinks resolved) identifies a folder: meeting it again on the way down is a loop.
+    guard let resolved = realpath(absolute, nil) else {
+      errors.append(FileError(path: folder, reason: "cannot resolve folder: \(String(cString: strerror(errno)))"))
+      return
+    }
+    let real = String(cString: resolved)
+    free(resolved)
     guard visited.insert(real).inserted else {
       errors.append(FileError(path: folder, reason: InputError.isDirectoryLoop.description))
       return
@@ -62,11 +116,25 @@ public struct FileDiscovery: Sendable {
     for name in entries.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
       if name.hasPrefix(".") { continue }
       let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+      let childAbsolute = PathUtilities.join(absolute, name)
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
       if isDirectory.boolValue {
-        walk(path, visited: &visited, files: &files, errors: &errors)
+        if stack.isIgnored(absolutePath: childAbsolute, isDirectory: true) { continue }
+        if let configuration = configuration?.configuration(forFolder: childAbsolute),
+          configuration.excludesFolder(absolutePath: childAbsolute)
+        {
+          continue
+        }
+        let inner = honourIgnoreFiles ? stack.entering(childAbsolute) : stack
+        walk(path, absolute: childAbsolute, stack: inner, visited: &visited, files: &files, errors: &errors)
       } else if Self.isNote(path) {
+        if stack.isIgnored(absolutePath: childAbsolute, isDirectory: false) { continue }
+        if let configuration = configuration?.configuration(forFile: childAbsolute),
+          !configuration.admits(absolutePath: childAbsolute)
+        {
+          continue
+        }
         files.append(path)
       }
     }

@@ -29,22 +29,37 @@ public struct FileOutcome: Sendable {
   public var summary: FileSummary?
   public var findings: [Finding]
   public var error: FileError?
+  /// The file's `fail-on` (from its configuration).
+  public var failOn: FailThreshold
 
-  public init(summary: FileSummary?, findings: [Finding], error: FileError?) {
+  public init(summary: FileSummary?, findings: [Finding], error: FileError?, failOn: FailThreshold = .warning) {
     self.summary = summary
     self.findings = findings
     self.error = error
+    self.failOn = failOn
   }
 }
 
-/// The engine: parse once, analyse once, run every rule, sort the findings.
+/// The engine: parse once, analyse once, run every enabled rule, then apply the configuration's
+/// accept lists and severities and the document's suppression comments, and sort the findings.
 public struct Linter: Sendable {
   public var options: LintOptions
+  /// The built-in rules to run (all of `RuleRegistry` unless a test gives its own list).
   public var rules: [any Rule]
+  /// Where each file's `.notelint.yml` comes from; nil: no configuration files.
+  public var configuration: ConfigurationResolver?
+  /// The results cache; nil: none.
+  public var cache: ResultCache?
+  private let ruleSets = RuleSetCache()
 
-  public init(options: LintOptions, rules: [any Rule]? = nil) {
+  public init(
+    options: LintOptions, rules: [any Rule]? = nil, configuration: ConfigurationResolver? = nil,
+    cache: ResultCache? = nil
+  ) {
     self.options = options
     self.rules = rules ?? RuleRegistry.all.map { $0.init() }
+    self.configuration = configuration
+    self.cache = cache
   }
 
   /// Parses decoded source as Markdown or HTML.
@@ -55,29 +70,67 @@ public struct Linter: Sendable {
     }
   }
 
-  /// Lints one parsed document.
+  /// The settings of a file: the run's options, its configuration, the command line's language.
+  public func settings(for path: String) -> EffectiveSettings {
+    guard let configuration else { return EffectiveSettings(options: options) }
+    return configuration.settings(forFile: PathUtilities.absolute(path), options: options)
+  }
+
+  /// Lints one parsed document with the settings of its path.
   public func lint(_ document: Document) -> (summary: FileSummary, findings: [Finding]) {
-    let analysis = DocumentAnalysis(document: document, language: options.language, options: options.rules)
-    let context = LintContext(analysis: analysis, options: options.rules)
+    lint(document, settings: settings(for: document.source.path))
+  }
+
+  /// Lints one parsed document with the given settings.
+  public func lint(_ document: Document, settings: EffectiveSettings) -> (summary: FileSummary, findings: [Finding]) {
+    let ruleSet = ruleSets.ruleSet(for: settings, rules: rules)
+    let analysis = DocumentAnalysis(document: document, language: settings.language, options: ruleSet.options)
+    let context = LintContext(analysis: analysis, options: ruleSet.options)
     var findings: [Finding] = []
-    for rule in rules {
+    for rule in ruleSet.rules {
       findings.append(contentsOf: rule.check(context))
+    }
+    findings = ruleSet.removeAccepted(findings, analysis: analysis)
+    let mask = SuppressionMask(comments: document.comments)
+    let masked = mask.apply(findings, source: document.source, language: analysis.language)
+    findings = masked.kept
+    if !settings.disabled.contains(EngineRules.unusedSuppression.id) { findings.append(contentsOf: masked.unused) }
+    if !settings.severities.isEmpty {
+      for index in findings.indices {
+        if let severity = settings.severities[findings[index].rule] { findings[index].severity = severity }
+      }
     }
     findings.sort(by: Finding.sortOrder)
     let kind = analysis.kind
     return (FileSummary(path: document.source.path, language: analysis.language, kind: kind), findings)
   }
 
-  /// Lints bytes (a file's content or standard input) under a display path.
+  /// Lints bytes (a file's content, standard input or a staged blob) under a display path.
   public func lint(bytes: [UInt8], path: String) -> FileOutcome {
+    let settings = settings(for: path)
+    if bytes.count > options.maxFileSize {
+      let error = InputError.tooLarge(bytes: bytes.count, limit: options.maxFileSize)
+      return FileOutcome(
+        summary: nil, findings: [], error: FileError(path: path, reason: error.description), failOn: settings.failOn)
+    }
+    var key: String?
+    if let cache {
+      let digest = ResultCache.key(version: NoteLintVersion.current, settings: settings, path: path, bytes: bytes)
+      if let hit = cache.lookup(path: path, key: digest) {
+        return FileOutcome(summary: hit.summary, findings: hit.findings, error: nil, failOn: settings.failOn)
+      }
+      key = digest
+    }
     let isHTML = FileDiscovery.isHTML(path)
     switch TextDecoder.decode(bytes, path: path, isHTML: isHTML) {
     case .failure(let error):
-      return FileOutcome(summary: nil, findings: [], error: FileError(path: path, reason: error.description))
+      return FileOutcome(
+        summary: nil, findings: [], error: FileError(path: path, reason: error.description), failOn: settings.failOn)
     case .success(let source):
       let document = Self.parse(source, format: isHTML ? .html : .markdown)
-      let result = lint(document)
-      return FileOutcome(summary: result.summary, findings: result.findings, error: nil)
+      let result = lint(document, settings: settings)
+      if let cache, let key { cache.store(path: path, key: key, summary: result.summary, findings: result.findings) }
+      return FileOutcome(summary: result.summary, findings: result.findings, error: nil, failOn: settings.failOn)
     }
   }
 
@@ -98,25 +151,40 @@ public struct Linter: Sendable {
   public func lint(file path: String) -> FileOutcome {
     switch FileReader.read(path, maxSize: options.maxFileSize) {
     case .failure(let error):
-      return FileOutcome(summary: nil, findings: [], error: FileError(path: path, reason: error.description))
+      return FileOutcome(
+        summary: nil, findings: [], error: FileError(path: path, reason: error.description),
+        failOn: settings(for: path).failOn)
     case .success(let bytes):
       return lint(bytes: bytes, path: path)
     }
   }
 
   /// Lints files in parallel (one worker per core); the result does not depend on the order of work.
-  public func lint(files: [String]) -> [FileOutcome] {
-    let results = ResultSlots<FileOutcome>(count: files.count)
+  /// `progress` is called with the number of files done after each one.
+  public func lint(files: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [FileOutcome] {
+    lint(count: files.count, progress: progress) { lint(file: files[$0]) }
+  }
+
+  /// Lints `count` inputs in parallel; `body` lints the input at an index.
+  public func lint(count: Int, progress: (@Sendable (Int) -> Void)? = nil, _ body: @Sendable (Int) -> FileOutcome)
+    -> [FileOutcome]
+  {
+    let results = ResultSlots<FileOutcome>(count: count)
     let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-    if workers <= 1 || files.count <= 1 {
-      for (index, path) in files.enumerated() { results.set(index, lint(file: path)) }
+    let done = AtomicCounter()
+    if workers <= 1 || count <= 1 {
+      for index in 0..<count {
+        results.set(index, body(index))
+        progress?(done.increment() + 1)
+      }
     } else {
       let next = AtomicCounter()
-      DispatchQueue.concurrentPerform(iterations: min(workers, files.count)) { _ in
+      DispatchQueue.concurrentPerform(iterations: min(workers, count)) { _ in
         while true {
           let index = next.increment()
-          if index >= files.count { break }
-          results.set(index, lint(file: files[index]))
+          if index >= count { break }
+          results.set(index, body(index))
+          progress?(done.increment() + 1)
         }
       }
     }
@@ -125,7 +193,7 @@ public struct Linter: Sendable {
 
   /// Discovers, lints and assembles a report.
   public func run(paths: [String]) -> LintReport {
-    let discovered = FileDiscovery().discover(paths)
+    let discovered = FileDiscovery(configuration: configuration).discover(paths)
     let outcomes = lint(files: discovered.files)
     return Self.report(outcomes, extraErrors: discovered.errors, today: options.today)
   }
@@ -139,11 +207,115 @@ public struct Linter: Sendable {
       findings.append(contentsOf: outcome.findings)
       if let error = outcome.error { errors.append(error) }
     }
-    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    findings.sort(by: Finding.sortOrder)
-    errors.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return LintReport(
-      toolVersion: NoteLintVersion.current, today: today.description, files: files, findings: findings, errors: errors)
+    return assemble(
+      version: NoteLintVersion.current, today: today.description, files: files, findings: findings, errors: errors)
+  }
+
+  /// A report in the canonical order of `json-output.md` (files by path, findings by file, line,
+  /// column, rule; errors by path and reason, without duplicates): a merge of shards goes through
+  /// here too, so it is byte-identical to one run.
+  public static func assemble(
+    version: String, today: String, files: [FileSummary], findings: [Finding], errors: [FileError]
+  ) -> LintReport {
+    let files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let findings = findings.sorted(by: Finding.sortOrder)
+    var seen = Set<String>()
+    let errors = errors.filter { seen.insert($0.path + "\u{0}" + $0.reason).inserted }.sorted {
+      $0.path != $1.path ? $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) : $0.reason < $1.reason
+    }
+    return LintReport(toolVersion: version, today: today, files: files, findings: findings, errors: errors)
+  }
+}
+
+/// The rules and lists compiled for one set of settings, built once and shared by every file with
+/// the same settings.
+struct RuleSet: Sendable {
+  var rules: [any Rule]
+  var options: RuleOptions
+  var accept: [Language: Lexicon]
+
+  init(settings: EffectiveSettings, rules: [any Rule]) {
+    var enabled = rules.filter { !settings.disabled.contains(type(of: $0).description.id) }
+    let tokenizer = LanguageResources.sharedTokenizer
+    func compile(_ lists: [Language: [String]], _ name: String) -> [Language: Lexicon] {
+      var result: [Language: Lexicon] = [:]
+      for (language, phrases) in lists where !phrases.isEmpty {
+        // Lexicon syntax ({a,b}, <num>) is allowed; `#` and `!` only have their literal meaning at
+        // the start of a line, so a phrase cannot turn into a comment or an exception by accident.
+        let text = phrases.map { $0.hasPrefix("#") || $0.hasPrefix("!") ? String($0.dropFirst()) : $0 }
+          .joined(separator: "\n")
+        result[language] = Lexicon(name: name, text: text, tokenizer: tokenizer)
+      }
+      return result
+    }
+    let reject = compile(settings.reject, "reject")
+    if !reject.isEmpty, !settings.disabled.contains(RejectedPhraseRule.description.id) {
+      enabled.append(RejectedPhraseRule(lexicons: reject))
+    }
+    self.rules = enabled
+    self.options = settings.ruleOptions
+    self.accept = compile(settings.accept, "accept")
+  }
+
+  /// Drops the findings an accepted phrase of the note's language accounts for: phrase-level
+  /// findings (vague phrasing, unverified hypotheses) that overlap an occurrence, and the vague
+  /// deadline or diffuse owner of an action item when that phrase is an accepted one.
+  func removeAccepted(_ findings: [Finding], analysis: DocumentAnalysis) -> [Finding] {
+    guard let lexicon = accept[analysis.language], !findings.isEmpty else { return findings }
+    func span(_ block: Int, _ tokens: Range<Int>) -> (SourcePosition, SourcePosition) {
+      let text = analysis.blocks[block]
+      let range = text.scalarRange(tokens)
+      var end = text.text.position(at: max(range.lowerBound, range.upperBound - 1))
+      end.column += 1
+      return (text.text.position(at: range.lowerBound), end)
+    }
+    var spans: [(SourcePosition, SourcePosition)] = []
+    for index in analysis.blocks.indices where analysis.document.blocks[index].kind != .code {
+      for match in lexicon.matches(in: analysis.blocks[index].tokens) { spans.append(span(index, match.tokens)) }
+    }
+    guard !spans.isEmpty else { return findings }
+    func accepted(_ start: SourcePosition, _ end: SourcePosition) -> Bool {
+      spans.contains { $0.0 < end && start < $0.1 }
+    }
+    return findings.filter { finding in
+      let start = SourcePosition(line: finding.line, column: finding.column)
+      if finding.category == .vaguePhrasing || finding.category == .unverifiedHypothesis {
+        return !accepted(start, SourcePosition(line: finding.endLine, column: finding.endColumn))
+      }
+      let phrase: (block: Int, tokens: Range<Int>)?
+      switch finding.rule {
+      case "vague-deadline":
+        phrase = analysis.actionItems.first { $0.start == start }?.vagueDeadline.map { ($0.block, $0.tokens) }
+      case "diffuse-owner":
+        phrase = analysis.actionItems.first { $0.start == start }?.diffuseOwner.map { ($0.block, $0.tokens) }
+      default:
+        phrase = nil
+      }
+      guard let phrase, !phrase.tokens.isEmpty else { return true }
+      let (from, to) = span(phrase.block, phrase.tokens)
+      return !accepted(from, to)
+    }
+  }
+}
+
+/// Rule sets by settings fingerprint, for every thread of a run.
+final class RuleSetCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var sets: [String: RuleSet] = [:]
+
+  func ruleSet(for settings: EffectiveSettings, rules: [any Rule]) -> RuleSet {
+    let key = settings.fingerprint
+    lock.lock()
+    if let known = sets[key] {
+      lock.unlock()
+      return known
+    }
+    lock.unlock()
+    let built = RuleSet(settings: settings, rules: rules)
+    lock.lock()
+    sets[key] = built
+    lock.unlock()
+    return built
   }
 }
 

@@ -52,7 +52,9 @@ public struct MappedText: Sendable, Equatable {
   }
 
   /// Appends a run of scalars that stand side by side on one source line.
-  public mutating func append<S: Sequence<Unicode.Scalar>>(contentsOf run: S, at start: SourcePosition) {
+  public mutating func append<S: Sequence<Unicode.Scalar>>(
+    contentsOf run: S, at start: SourcePosition
+  ) {
     var column = start.column
     for scalar in run {
       append(scalar, line: start.line, column: column)
@@ -78,7 +80,8 @@ public struct MappedText: Sendable, Equatable {
       }
     }
     let anchor = anchors[low]
-    return SourcePosition(line: Int(anchor.line), column: Int(anchor.column) + offset - Int(anchor.offset))
+    return SourcePosition(
+      line: Int(anchor.line), column: Int(anchor.column) + offset - Int(anchor.offset))
   }
 
   /// The text of a scalar range as a String.
@@ -90,14 +93,21 @@ public struct MappedText: Sendable, Equatable {
 
   public var string: String { string(0..<scalars.count) }
 
+  /// Removes the last `count` scalars (and the anchors that only they used).
+  public mutating func removeLast(_ count: Int) {
+    let keep = max(0, scalars.count - max(0, count))
+    scalars.removeLast(scalars.count - keep)
+    while let last = anchors.last, Int(last.offset) >= keep {
+      anchors.removeLast()
+    }
+  }
+
   /// Drops trailing whitespace (used when a block closes).
   public mutating func trimTrailingWhitespace() {
-    while let last = scalars.last, last.properties.isWhitespace {
-      scalars.removeLast()
+    var count = 0
+    while count < scalars.count, scalars[scalars.count - 1 - count].properties.isWhitespace {
+      count += 1
     }
-    while let last = anchors.last, Int(last.offset) >= scalars.count, anchors.count > 1 || scalars.isEmpty {
-      anchors.removeLast()
-      if anchors.isEmpty { break }
-    }
+    removeLast(count)
   }
 }

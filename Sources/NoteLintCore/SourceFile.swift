@@ -21,6 +21,7 @@ public enum TextEncoding: String, Sendable {
   case utf16LE = "UTF-16LE"
   case utf16BE = "UTF-16BE"
   case latin1 = "ISO-8859-1"
+  case latin9 = "ISO-8859-15"
   case windows1252 = "windows-1252"
 }
 
@@ -37,7 +38,9 @@ public struct SourceFile: Sendable {
   /// Whether the bytes started with a byte-order mark.
   public let hadBOM: Bool
 
-  public init(path: String, scalars: [Unicode.Scalar], encoding: TextEncoding = .utf8, hadBOM: Bool = false) {
+  public init(
+    path: String, scalars: [Unicode.Scalar], encoding: TextEncoding = .utf8, hadBOM: Bool = false
+  ) {
     self.path = path
     self.scalars = scalars
     self.encoding = encoding
@@ -83,11 +86,12 @@ public struct SourceFile: Sendable {
     return SourcePosition(line: low + 1, column: clamped - lineStarts[low] + 1)
   }
 
-  /// The scalar offset of a 1-based line and scalar column.
+  /// The scalar offset of a 1-based line and scalar column. A column past the end of the line gives
+  /// the offset of its line ending (the line never spills into the next one).
   public func offset(line: Int, column: Int) -> Int {
     guard line >= 1 else { return 0 }
     guard line <= lineStarts.count else { return scalars.count }
-    return min(lineStarts[line - 1] + max(column, 1) - 1, scalars.count)
+    return min(lineStarts[line - 1] + max(column, 1) - 1, lineRange(line).upperBound)
   }
 
   /// Scalar range of a 1-based line, without its line terminator.

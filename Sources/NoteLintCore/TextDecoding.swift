@@ -17,7 +17,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
       return "invalid UTF-8 at line \(line) and no charset declared (save the file as UTF-8)"
     case .unreadable(let reason): return "cannot be read: \(reason)"
     case .tooLarge(let bytes, let limit):
-      return "file of \(bytes) bytes is larger than the limit of \(limit) bytes (see --max-file-size)"
+      return
+        "file of \(bytes) bytes is larger than the limit of \(limit) bytes (see --max-file-size)"
     case .notRegularFile: return "not a regular file"
     }
   }
@@ -26,14 +27,18 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Turns a file's bytes into Unicode scalars: BOM, UTF-8, UTF-16, and for HTML the charset that
 /// `<meta charset>` declares (ISO-8859-1, Windows-1252).
 public enum TextDecoder {
-  public static func decode(_ bytes: [UInt8], path: String, isHTML: Bool) -> Result<SourceFile, InputError> {
-    if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+  public static func decode(_ bytes: [UInt8], path: String, isHTML: Bool) -> Result<
+    SourceFile, InputError
+  > {
+    if bytes.count >= 2,
+      (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
+    {
+      let bigEndian = bytes[0] == 0xFE
+      let scalars = decodeUTF16(bytes[2...], bigEndian: bigEndian)
+      if scalars.contains("\u{0}") { return .failure(.binary) }
       return .success(
-        SourceFile(path: path, scalars: decodeUTF16(bytes[2...], bigEndian: false), encoding: .utf16LE, hadBOM: true))
-    }
-    if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
-      return .success(
-        SourceFile(path: path, scalars: decodeUTF16(bytes[2...], bigEndian: true), encoding: .utf16BE, hadBOM: true))
+        SourceFile(
+          path: path, scalars: scalars, encoding: bigEndian ? .utf16BE : .utf16LE, hadBOM: true))
     }
     var body = bytes[...]
     var hadBOM = false
@@ -46,10 +51,12 @@ public enum TextDecoder {
     }
     if !hadBOM, isHTML, let declared = declaredCharset(body) {
       switch declared {
-      case .latin1:
-        return .success(SourceFile(path: path, scalars: body.map { Unicode.Scalar($0) }, encoding: .latin1))
-      case .windows1252:
-        return .success(SourceFile(path: path, scalars: body.map(windows1252), encoding: .windows1252))
+      case .latin1, .windows1252:
+        // As browsers do (WHATWG Encoding), ISO-8859-1 is read as Windows-1252: its 0x80–0x9F
+        // are C1 control codes that no note means, while Windows-1252 has quotes and € there.
+        return .success(SourceFile(path: path, scalars: body.map(windows1252), encoding: declared))
+      case .latin9:
+        return .success(SourceFile(path: path, scalars: body.map(latin9), encoding: .latin9))
       default:
         break
       }
@@ -58,9 +65,25 @@ public enum TextDecoder {
     case .decoded(let scalars):
       return .success(SourceFile(path: path, scalars: scalars, encoding: .utf8, hadBOM: hadBOM))
     case .invalid(let byteOffset):
-      let line = body.prefix(byteOffset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-      return .failure(.invalidUTF8(line: line))
+      return .failure(.invalidUTF8(line: lineNumber(ofByte: byteOffset, in: body)))
     }
+  }
+
+  /// The 1-based line of a byte offset; lines end at LF, CRLF or a lone CR, as in `SourceFile`.
+  static func lineNumber(ofByte offset: Int, in bytes: ArraySlice<UInt8>) -> Int {
+    var line = 1
+    var index = bytes.startIndex
+    let end = bytes.startIndex + min(offset, bytes.count)
+    while index < end {
+      let byte = bytes[index]
+      if byte == 0x0A {
+        line += 1
+      } else if byte == 0x0D, index + 1 >= bytes.endIndex || bytes[index + 1] != 0x0A {
+        line += 1
+      }
+      index += 1
+    }
+    return line
   }
 
   /// Strict UTF-8 decoding; on failure, the byte offset of the first bad sequence.
@@ -124,36 +147,64 @@ public enum TextDecoder {
     let head = bytes.prefix(2048).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
     let pattern = Array("charset".utf8)
     guard head.count > pattern.count else { return nil }
-    var found: Int?
+    // The first `charset` followed by a name this decoder knows.
     for start in 0...(head.count - pattern.count) where head[start] == pattern[0] {
-      if Array(head[start..<(start + pattern.count)]) == pattern {
-        found = start + pattern.count
-        break
+      guard Array(head[start..<(start + pattern.count)]) == pattern else { continue }
+      var index = start + pattern.count
+      while index < head.count,
+        head[index] == 0x20 || head[index] == 0x09 || head[index] == 0x3D || head[index] == 0x22
+          || head[index] == 0x27
+      {
+        index += 1
       }
+      var name = ""
+      while index < head.count {
+        let byte = head[index]
+        let isNameByte =
+          (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+          || byte == 0x5F
+        guard isNameByte else { break }
+        name.unicodeScalars.append(Unicode.Scalar(byte))
+        index += 1
+      }
+      if let encoding = encoding(named: name) { return encoding }
     }
-    guard var index = found else { return nil }
-    while index < head.count, head[index] == 0x20 || head[index] == 0x3D || head[index] == 0x22 || head[index] == 0x27 {
-      index += 1
-    }
-    var name = ""
-    while index < head.count {
-      let byte = head[index]
-      let isNameByte = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
-      guard isNameByte else { break }
-      name.unicodeScalars.append(Unicode.Scalar(byte))
-      index += 1
-    }
+    return nil
+  }
+
+  static func encoding(named name: String) -> TextEncoding? {
     switch name {
-    case "utf-8", "utf8": return .utf8
-    case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso-8859-15", "iso_8859-1": return .latin1
-    case "windows-1252", "cp1252", "win-1252": return .windows1252
+    case "utf-8", "utf8", "unicode-1-1-utf-8": return .utf8
+    case "iso-8859-1", "iso8859-1", "iso88591", "latin1", "latin-1", "iso_8859-1", "l1", "us-ascii",
+      "ascii":
+      return .latin1
+    case "iso-8859-15", "iso8859-15", "iso885915", "iso_8859-15", "latin9", "latin-9", "l9":
+      return .latin9
+    case "windows-1252", "cp1252", "win-1252", "x-cp1252": return .windows1252
     default: return nil
     }
   }
 
+  /// ISO-8859-15 differs from ISO-8859-1 in eight places (€, Š, š, Ž, ž, Œ, œ, Ÿ).
+  static func latin9(_ byte: UInt8) -> Unicode.Scalar {
+    switch byte {
+    case 0xA4: return "\u{20AC}"
+    case 0xA6: return "\u{0160}"
+    case 0xA8: return "\u{0161}"
+    case 0xB4: return "\u{017D}"
+    case 0xB8: return "\u{017E}"
+    case 0xBC: return "\u{0152}"
+    case 0xBD: return "\u{0153}"
+    case 0xBE: return "\u{0178}"
+    default: return Unicode.Scalar(byte)
+    }
+  }
+
   private static let cp1252High: [UInt32] = [
-    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
-    0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0x8D,
+    0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122,
+    0x0161, 0x203A,
     0x0153, 0x9D, 0x017E, 0x0178,
   ]
 

@@ -5,7 +5,9 @@ import Yams
 public enum FrontMatterParser {
   /// Finds the front matter block: the 1-based line range of its fences, if the file opens with one.
   public static func locate(_ source: SourceFile) -> ClosedRange<Int>? {
-    guard source.lineCount >= 2, source.lineText(1).trimmingTrailingSpaces() == "---" else { return nil }
+    guard source.lineCount >= 2, source.lineText(1).trimmingTrailingSpaces() == "---" else {
+      return nil
+    }
     let maxLines = min(source.lineCount, 400)
     var line = 2
     while line <= maxLines {
@@ -16,8 +18,22 @@ public enum FrontMatterParser {
     return nil
   }
 
-  /// Parses the YAML between the fences. Keys are lowercased; scalars are kept as written.
-  public static func parse(_ source: SourceFile, lines: ClosedRange<Int>) -> FrontMatter {
+  /// The front matter of a file, if it opens with one. Text between two `---` lines that is YAML
+  /// but not a mapping (a thematic break, a paragraph, a setext underline) is not front matter;
+  /// YAML that does not parse still is, so its lines are never linted as prose.
+  public static func read(_ source: SourceFile) -> FrontMatter? {
+    guard let lines = locate(source) else { return nil }
+    let yaml = self.yaml(source, lines: lines)
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else { return FrontMatter(lines: lines) }
+      guard node.mapping != nil else { return nil }
+      return frontMatter(node, lines: lines)
+    } catch {
+      return FrontMatter(lines: lines)
+    }
+  }
+
+  private static func yaml(_ source: SourceFile, lines: ClosedRange<Int>) -> String {
     var yaml = ""
     if lines.upperBound > lines.lowerBound + 1 {
       for line in (lines.lowerBound + 1)...(lines.upperBound - 1) {
@@ -25,8 +41,18 @@ public enum FrontMatterParser {
         yaml += "\n"
       }
     }
+    return yaml
+  }
+
+  /// Parses the YAML between the fences. Keys are lowercased; scalars are kept as written.
+  public static func parse(_ source: SourceFile, lines: ClosedRange<Int>) -> FrontMatter {
+    guard let node = try? Yams.compose(yaml: yaml(source, lines: lines)) else { return FrontMatter(lines: lines) }
+    return frontMatter(node, lines: lines)
+  }
+
+  private static func frontMatter(_ node: Node, lines: ClosedRange<Int>) -> FrontMatter {
     var frontMatter = FrontMatter(lines: lines)
-    guard let node = try? Yams.compose(yaml: yaml), let mapping = node.mapping else { return frontMatter }
+    guard let mapping = node.mapping else { return frontMatter }
     for (key, value) in mapping {
       guard let name = key.scalar?.string.lowercased() else { continue }
       switch value {

@@ -13,7 +13,12 @@ public enum HTMLParser {
     _ = initialized
     var bytes = TextDecoder.utf8Bytes(source.scalars)
     neutralizeCharsetDeclarations(&bytes)
-    let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+    normalizeLoneCarriageReturns(&bytes)
+    // HUGE lifts libxml2's nesting limit of 256 elements, past which it drops the rest of the
+    // document; its parser and our walk are both iterative, so deep nesting is safe.
+    let options =
+      Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+      | Int32(HTML_PARSE_IGNORE_ENC.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
     let tree: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
         htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", options)
@@ -23,8 +28,11 @@ public enum HTMLParser {
     guard let tree else { return document }
     defer { xmlFreeDoc(tree) }
     var builder = HTMLBuilder(source: source)
-    if let root = xmlDocGetRootElement(tree) {
-      builder.walk(root)
+    // Every top-level node: comments before and after the root element count too.
+    var top = tree.pointee.children
+    while let node = top {
+      builder.walk(node)
+      top = node.pointee.next
     }
     document.blocks = builder.blocks
     document.tables = builder.tables
@@ -32,6 +40,18 @@ public enum HTMLParser {
     document.title = builder.title
     document.linkSections()
     return document
+  }
+
+  /// libxml2 counts lines at LF only; a lone CR (old Mac line ending) becomes LF so that its line
+  /// numbers agree with the source's (same length, so offsets are unchanged).
+  static func normalizeLoneCarriageReturns(_ bytes: inout [UInt8]) {
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == 0x0D, index + 1 == bytes.count || bytes[index + 1] != 0x0A {
+        bytes[index] = 0x0A
+      }
+      index += 1
+    }
   }
 
   /// The bytes are re-encoded as UTF-8, so a `<meta charset=…>` naming another charset must not make
@@ -49,8 +69,10 @@ public enum HTMLParser {
         var probe = index
         while probe + 7 <= end {
           if bytes[probe] | 0x20 == UInt8(ascii: "c"), bytes[probe + 1] | 0x20 == UInt8(ascii: "h"),
-            bytes[probe + 2] | 0x20 == UInt8(ascii: "a"), bytes[probe + 3] | 0x20 == UInt8(ascii: "r"),
-            bytes[probe + 4] | 0x20 == UInt8(ascii: "s"), bytes[probe + 5] | 0x20 == UInt8(ascii: "e"),
+            bytes[probe + 2] | 0x20 == UInt8(ascii: "a"),
+            bytes[probe + 3] | 0x20 == UInt8(ascii: "r"),
+            bytes[probe + 4] | 0x20 == UInt8(ascii: "s"),
+            bytes[probe + 5] | 0x20 == UInt8(ascii: "e"),
             bytes[probe + 6] | 0x20 == UInt8(ascii: "t")
           {
             bytes[probe + 6] = UInt8(ascii: "x")
@@ -74,10 +96,13 @@ private struct HTMLBuilder {
 
   /// Source offset up to which text has been aligned.
   private var cursor = 0
+  /// Source offset after the last start tag found: elements come in source order.
+  private var tagCursor = 0
   /// Block receiving inline text.
   private var target: Int?
   /// Open elements that opened a block, so their exit closes it.
-  private var openBlocks: [(node: xmlNodePtr, previousTarget: Int?)] = []
+  /// `opened` is false for a paragraph merged into the list item or table cell around it.
+  private var openBlocks: [(node: xmlNodePtr, previousTarget: Int?, opened: Bool)] = []
   private var itemStack: [Int] = []
   private var listStack: [Bool] = []
   private var quoteDepth = 0
@@ -95,7 +120,8 @@ private struct HTMLBuilder {
   ]
   private static let inlineCode: Set<String> = ["code", "kbd", "samp", "tt", "var"]
   private static let containers: Set<String> = [
-    "div", "section", "article", "header", "footer", "main", "nav", "aside", "ul", "ol", "dl", "form", "hr",
+    "div", "section", "article", "header", "footer", "main", "nav", "aside", "ul", "ol", "dl",
+    "form", "hr",
     "figure", "center", "details", "body", "fieldset", "table", "thead", "tbody", "tfoot", "tr",
   ]
 
@@ -106,11 +132,16 @@ private struct HTMLBuilder {
 
   static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
     guard let attribute = xmlHasProp(node, name) else { return nil }
-    guard let child = attribute.pointee.children, let content = child.pointee.content else { return "" }
+    guard let child = attribute.pointee.children, let content = child.pointee.content else {
+      return ""
+    }
     return String(cString: content)
   }
 
   func line(of node: xmlNodePtr) -> Int { max(1, Int(xmlGetLineNo(node))) }
+
+  /// libxml2's HTML parser keeps line numbers in 16 bits: from this line on they are not exact.
+  static let lastReliableLine = 65535
 
   mutating func walk(_ root: xmlNodePtr) {
     var node: xmlNodePtr? = root
@@ -145,7 +176,7 @@ private struct HTMLBuilder {
 
   private mutating func openBlock(_ node: xmlNodePtr, _ block: Block) {
     blocks.append(block)
-    openBlocks.append((node, target))
+    openBlocks.append((node, target, true))
     target = blocks.count - 1
   }
 
@@ -160,7 +191,9 @@ private struct HTMLBuilder {
 
   /// `[ ]` / `[x]` typed at the start of a list item (some exports do this).
   private mutating func detectTextTask(_ index: Int) {
-    guard blocks[index].kind == .listItem, blocks[index].list?.task == TaskState.none else { return }
+    guard blocks[index].kind == .listItem, blocks[index].list?.task == TaskState.none else {
+      return
+    }
     let scalars = blocks[index].text.scalars.drop { $0.properties.isWhitespace }
     let head = Array(scalars.prefix(3))
     if head.count == 3, head[0] == "[", head[2] == "]" {
@@ -194,7 +227,7 @@ private struct HTMLBuilder {
     if Self.inlineCode.contains(name) {
       if let index = target ?? implicitParagraph(node) {
         let position =
-          findTag(name, from: cursor).map { aligner.position(of: $0) }
+          findTag(name, node: node).map { aligner.position(of: $0) }
           ?? SourcePosition(line: line(of: node), column: 1)
         blocks[index].text.append(MappedText.placeholder, at: position)
       }
@@ -210,16 +243,20 @@ private struct HTMLBuilder {
     case "h1", "h2", "h3", "h4", "h5", "h6":
       endImplicit()
       let level = Int(name.unicodeScalars.last!.value) - 0x30
-      openBlock(node, Block(kind: .heading(level: level), start: startOf(node), quoteDepth: quoteDepth))
+      openBlock(
+        node, Block(kind: .heading(level: level), start: startOf(node), quoteDepth: quoteDepth))
     case "p", "dt", "dd", "caption", "figcaption", "summary", "address":
-      if let item = itemStack.last, target == item, name == "p" || name == "dd" || name == "dt" {
-        // A paragraph inside a list item is the item's own text.
-        if !blocks[item].text.isEmpty {
+      if let container = target, !implicitBlocks.contains(container),
+        blocks[container].kind == .listItem || blocks[container].kind == .tableCell,
+        name == "p" || name == "dd" || name == "dt"
+      {
+        // A paragraph inside a list item or a table cell is the item's or cell's own text.
+        if !blocks[container].text.isEmpty {
           let position = startOf(node)
-          blocks[item].text.append("\n", at: position)
-          blocks[item].text.append("\n", at: position)
+          blocks[container].text.append("\n", at: position)
+          blocks[container].text.append("\n", at: position)
         }
-        openBlocks.append((node, target))
+        openBlocks.append((node, target, false))
         return true
       }
       endImplicit()
@@ -233,7 +270,8 @@ private struct HTMLBuilder {
     case "li":
       endImplicit()
       let info = ListItemInfo(
-        ordered: listStack.last ?? false, depth: max(1, listStack.count), task: .none, parent: itemStack.last)
+        ordered: listStack.last ?? false, depth: max(1, listStack.count), task: .none,
+        parent: itemStack.last)
       var block = Block(kind: .listItem, start: startOf(node), quoteDepth: quoteDepth)
       block.list = info
       openBlock(node, block)
@@ -246,7 +284,7 @@ private struct HTMLBuilder {
       endImplicit()
       if let table = tableStack.last {
         tables[table].rows.append([])
-        tables[table].rowLines.append(line(of: node))
+        tables[table].rowLines.append(startOf(node).line)
       }
     case "td", "th":
       endImplicit()
@@ -290,14 +328,28 @@ private struct HTMLBuilder {
     if name == "a", let link = linkStarts.last, link.node == node {
       linkStarts.removeLast()
       if let index = target, blocks[index].text.count > link.start {
-        blocks[index].links.append(Link(range: link.start..<blocks[index].text.count, url: link.href))
+        let count = blocks[index].text.count
+        let text = blocks[index].text.string(link.start..<count)
+        let href = link.href
+        if text == href || "http://" + text == href || "https://" + text == href
+          || "mailto:" + text == href
+        {
+          // A bare URL or address: one placeholder, as in Markdown.
+          let position = blocks[index].text.position(at: link.start)
+          blocks[index].text.removeLast(count - link.start)
+          blocks[index].text.append(MappedText.placeholder, at: position)
+        }
+        blocks[index].links.append(
+          Link(range: link.start..<blocks[index].text.count, url: link.href))
       }
     }
-    if Self.containers.contains(name) || name == "li" || name == "td" || name == "th" { endImplicit() }
+    if Self.containers.contains(name) || name == "li" || name == "td" || name == "th" {
+      endImplicit()
+    }
     if let last = openBlocks.last, last.node == node {
       openBlocks.removeLast()
       if name == "li" { _ = itemStack.popLast() }
-      if let index = target, !(itemStack.last == index && (name == "p" || name == "dd" || name == "dt")) {
+      if last.opened, let index = target {
         finish(index)
       }
       target = last.previousTarget
@@ -314,7 +366,9 @@ private struct HTMLBuilder {
   }
 
   private mutating func implicitParagraph(_ node: xmlNodePtr) -> Int? {
-    let block = Block(kind: .paragraph, start: SourcePosition(line: line(of: node), column: 1), quoteDepth: quoteDepth)
+    let block = Block(
+      kind: .paragraph, start: SourcePosition(line: line(of: node), column: 1),
+      quoteDepth: quoteDepth)
     blocks.append(block)
     target = blocks.count - 1
     implicitBlocks.insert(blocks.count - 1)
@@ -324,18 +378,25 @@ private struct HTMLBuilder {
   /// The start of an element: the `<` of its tag, found from the cursor (or its line).
   private mutating func startOf(_ node: xmlNodePtr) -> SourcePosition {
     let name = Self.name(node)
-    if let offset = findTag(name, from: cursor), source.position(ofOffset: offset).line <= line(of: node) + 1 {
+    if let offset = findTag(name, node: node) {
       return aligner.position(of: offset)
     }
     return SourcePosition(line: line(of: node), column: 1)
   }
 
-  /// Offset of the next `<name` tag at or after `from`, within a bounded look-ahead.
-  private func findTag(_ name: String, from: Int) -> Int? {
+  /// Offset of the element's `<name` tag: the next one from the cursor, no further than the line
+  /// after the one libxml2 gives (the tag of an element that libxml2 implied is not in the source).
+  private mutating func findTag(_ name: String, node: xmlNodePtr) -> Int? {
     let scalars = source.scalars
     let pattern = Array(name.unicodeScalars)
+    let from = max(cursor, tagCursor)
     var index = from
-    let limit = min(scalars.count, from + 4096)
+    let nodeLine = line(of: node)
+    var limit =
+      nodeLine >= Self.lastReliableLine
+      ? scalars.count : source.lineRange(min(nodeLine + 1, source.lineCount)).upperBound
+    limit = min(limit, from + aligner.searchBudget)
+    defer { _ = aligner.spend(index - from) }
     while index < limit {
       if scalars[index] == "<", index + pattern.count < scalars.count {
         var matches = true
@@ -349,7 +410,10 @@ private struct HTMLBuilder {
         }
         if matches {
           let after = scalars[index + 1 + pattern.count]
-          if after == ">" || after == "/" || after.properties.isWhitespace { return index }
+          if after == ">" || after == "/" || after.properties.isWhitespace {
+            tagCursor = index + 1
+            return index
+          }
         }
       }
       index += 1
@@ -365,9 +429,13 @@ private struct HTMLBuilder {
       let scalar = scalars[index]
       if scalar == "<", index + 1 < scalars.count {
         let next = scalars[index + 1]
-        if next == "!", index + 3 < scalars.count, scalars[index + 2] == "-", scalars[index + 3] == "-" {
+        if next == "!", index + 3 < scalars.count, scalars[index + 2] == "-",
+          scalars[index + 3] == "-"
+        {
           var end = index + 4
-          while end + 2 < scalars.count, !(scalars[end] == "-" && scalars[end + 1] == "-" && scalars[end + 2] == ">") {
+          while end + 2 < scalars.count,
+            !(scalars[end] == "-" && scalars[end + 1] == "-" && scalars[end + 2] == ">")
+          {
             end += 1
           }
           index = min(scalars.count, end + 3)
@@ -399,7 +467,10 @@ private struct HTMLBuilder {
   private mutating func appendText(_ node: xmlNodePtr) {
     guard let content = node.pointee.content else { return }
     let literal = Array(String(cString: content).unicodeScalars)
-    guard let firstVisible = literal.firstIndex(where: { !$0.properties.isWhitespace }) else { return }
+    guard let firstVisible = literal.firstIndex(where: { !$0.properties.isWhitespace }) else {
+      appendSpace(literal)
+      return
+    }
     // Find where the text starts in the source: after the markup, at its first visible scalar.
     var start = skipMarkup(from: cursor)
     let scalars = source.scalars
@@ -413,14 +484,18 @@ private struct HTMLBuilder {
       // libxml2 moved this text (broken markup): look ahead a little for it.
       var probe = start
       let limit = min(scalars.count, start + 2048)
-      while probe < limit {
-        if scalars[probe] == expected, matchesAhead(visible, at: probe) {
-          start = probe
-          found = true
-          break
+      if aligner.spend(8 * (limit - start)) {
+        while probe < limit {
+          if scalars[probe] == expected, matchesAhead(visible, at: probe) {
+            start = probe
+            found = true
+            break
+          }
+          probe += 1
         }
-        probe += 1
       }
+      // The markup before it is behind us either way.
+      if !found { cursor = max(cursor, start) }
     }
     if inTitle {
       title = String(String.UnicodeScalarView(visible)).trimmingCharacters()
@@ -432,18 +507,36 @@ private struct HTMLBuilder {
       blocks[index].start = aligner.position(of: start)
     }
     if found {
-      if !blocks[index].text.isEmpty, let last = blocks[index].text.scalars.last, !last.properties.isWhitespace,
+      if !blocks[index].text.isEmpty, let last = blocks[index].text.scalars.last,
+        !last.properties.isWhitespace,
         firstVisible > 0
       {
         blocks[index].text.append(" ", at: aligner.position(of: max(0, start - 1)))
       }
       cursor = aligner.append(visible, from: start, limit: scalars.count, into: &blocks[index].text)
     } else {
-      let text = MappedText(String(String.UnicodeScalarView(visible)), at: SourcePosition(line: line(of: node), column: 1))
+      let text = MappedText(
+        String(String.UnicodeScalarView(visible)),
+        at: SourcePosition(line: line(of: node), column: 1))
       for offset in 0..<text.count {
         blocks[index].text.append(text.scalars[offset], at: text.position(at: offset))
       }
     }
+  }
+
+  /// Whitespace between two inline elements (`<b>a</b> <i>b</i>`) still separates their words.
+  private mutating func appendSpace(_ literal: [Unicode.Scalar]) {
+    guard !inTitle, let index = target, let last = blocks[index].text.scalars.last,
+      !last.properties.isWhitespace
+    else { return }
+    let start = skipMarkup(from: cursor)
+    let scalars = source.scalars
+    guard start < scalars.count, scalars[start].properties.isWhitespace else { return }
+    let space: Unicode.Scalar = literal.contains("\n") ? "\n" : " "
+    blocks[index].text.append(space, at: aligner.position(of: start))
+    var end = start
+    while end < scalars.count, scalars[end].properties.isWhitespace { end += 1 }
+    cursor = end
   }
 
   private func matchesAhead(_ literal: ArraySlice<Unicode.Scalar>, at offset: Int) -> Bool {
@@ -460,11 +553,13 @@ private struct HTMLBuilder {
 
   /// Moves the cursor past an element whose text is never linted.
   private mutating func skipElement(_ node: xmlNodePtr, name: String) {
-    guard let open = findTag(name, from: cursor) else { return }
+    guard let open = findTag(name, node: node) else { return }
     let scalars = source.scalars
     let closing = Array("</\(name)".unicodeScalars)
     var index = open + 1
-    while index + closing.count <= scalars.count {
+    let end = min(scalars.count, open + 1 + aligner.searchBudget)
+    defer { _ = aligner.spend(index - open) }
+    while index + closing.count <= end {
       if scalars[index] == "<", index + 1 < scalars.count, scalars[index + 1] == "/" {
         var matches = true
         for (offset, expected) in closing.enumerated() {
@@ -496,23 +591,34 @@ private struct HTMLBuilder {
     let text = node.pointee.content.map { String(cString: $0) } ?? ""
     let scalars = source.scalars
     var index = cursor
-    while index + 3 < scalars.count {
-      if scalars[index] == "<", scalars[index + 1] == "!", scalars[index + 2] == "-", scalars[index + 3] == "-" {
+    let limit = min(scalars.count, cursor + aligner.searchBudget)
+    defer { _ = aligner.spend(index - cursor) }
+    while index + 3 < limit {
+      if scalars[index] == "<", scalars[index + 1] == "!", scalars[index + 2] == "-",
+        scalars[index + 3] == "-"
+      {
         break
       }
       index += 1
     }
-    guard index + 3 < scalars.count else {
-      comments.append(Comment(text: text, start: SourcePosition(line: line(of: node), column: 1), endLine: line(of: node)))
+    guard index + 3 < limit else {
+      comments.append(
+        Comment(
+          text: text, start: SourcePosition(line: line(of: node), column: 1),
+          endLine: line(of: node)))
       return
     }
     var end = index + 4
-    while end + 2 < scalars.count, !(scalars[end] == "-" && scalars[end + 1] == "-" && scalars[end + 2] == ">") {
+    while end + 2 < scalars.count,
+      !(scalars[end] == "-" && scalars[end + 1] == "-" && scalars[end + 2] == ">")
+    {
       end += 1
     }
     cursor = min(scalars.count, end + 3)
     comments.append(
-      Comment(text: text, start: aligner.position(of: index), endLine: source.position(ofOffset: end).line))
+      Comment(
+        text: text, start: aligner.position(of: index), endLine: source.position(ofOffset: end).line
+      ))
   }
 }
 

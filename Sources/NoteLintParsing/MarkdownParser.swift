@@ -12,12 +12,12 @@ public enum MarkdownParser {
 
   public static func parse(_ source: SourceFile) -> Document {
     _ = extensionsRegistered
-    var frontMatter: FrontMatter?
+    let frontMatter = FrontMatterParser.read(source)
     var scalars = source.scalars
-    if let lines = FrontMatterParser.locate(source) {
-      frontMatter = FrontMatterParser.parse(source, lines: lines)
+    if let lines = frontMatter?.lines {
       // Blank the front matter for cmark (same line count, so positions stay right).
-      let end = lines.upperBound < source.lineCount ? source.lineStarts[lines.upperBound] : scalars.count
+      let end =
+        lines.upperBound < source.lineCount ? source.lineStarts[lines.upperBound] : scalars.count
       for index in 0..<end where scalars[index] != "\n" && scalars[index] != "\r" {
         scalars[index] = " "
       }
@@ -65,6 +65,10 @@ private struct MarkdownBuilder {
   let bytes: [UInt8]
   /// Byte offset where each line starts in `bytes`.
   let byteLineStarts: [Int]
+  /// How many scalars start before each multiple of `checkpointStride` bytes: turns cmark's byte
+  /// columns into scalar offsets in constant time, even on very long lines.
+  let scalarCheckpoints: [Int32]
+  static let checkpointStride = 256
   var aligner: SourceAligner
   var blocks: [Block] = []
   var tables: [Table] = []
@@ -103,6 +107,8 @@ private struct MarkdownBuilder {
     var kind: LinkKind
     var start: Int
     var url: String
+    /// Whether the link is written `[text](…)` (for an autolink: `[https://…](https://…)`).
+    var bracketed = false
   }
 
   init(source: SourceFile, bytes: [UInt8]) {
@@ -120,21 +126,30 @@ private struct MarkdownBuilder {
       index += 1
     }
     self.byteLineStarts = starts
+    var checkpoints: [Int32] = []
+    checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+    var scalarCount: Int32 = 0
+    for (offset, byte) in bytes.enumerated() {
+      if offset % Self.checkpointStride == 0 { checkpoints.append(scalarCount) }
+      if byte & 0xC0 != 0x80 { scalarCount += 1 }
+    }
+    if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalarCount) }
+    self.scalarCheckpoints = checkpoints
     self.aligner = SourceAligner(source: source, backslashEscapes: true)
   }
 
   /// Scalar offset in the source for cmark's 1-based line and byte column.
   func offset(line: Int32, byteColumn: Int32) -> Int {
     let lineIndex = max(0, min(Int(line) - 1, byteLineStarts.count - 1))
-    let lineStart = byteLineStarts[lineIndex]
-    let end = min(bytes.count, lineStart + max(0, Int(byteColumn) - 1))
-    var scalarsBefore = 0
-    var index = lineStart
+    let end = min(bytes.count, byteLineStarts[lineIndex] + max(0, Int(byteColumn) - 1))
+    let checkpoint = end / Self.checkpointStride
+    var scalars = Int(scalarCheckpoints[checkpoint])
+    var index = checkpoint * Self.checkpointStride
     while index < end {
-      if bytes[index] & 0xC0 != 0x80 { scalarsBefore += 1 }
+      if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
       index += 1
     }
-    return min(source.lineStarts[lineIndex] + scalarsBefore, source.scalars.count)
+    return min(scalars, source.scalars.count)
   }
 
   func startOffset(_ node: OpaquePointer) -> Int {
@@ -216,9 +231,11 @@ private struct MarkdownBuilder {
       listStack.append(cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
     case "item", "tasklist":
       let task: TaskState =
-        type == "tasklist" ? (cmark_gfm_extensions_get_tasklist_item_checked(node) ? .checked : .unchecked) : .none
+        type == "tasklist"
+        ? (cmark_gfm_extensions_get_tasklist_item_checked(node) ? .checked : .unchecked) : .none
       let info = ListItemInfo(
-        ordered: listStack.last ?? false, depth: max(listStack.count, 1), task: task, parent: itemStack.last)
+        ordered: listStack.last ?? false, depth: max(listStack.count, 1), task: task,
+        parent: itemStack.last)
       var block = Block(kind: .listItem, start: startPosition(node), quoteDepth: quoteDepth)
       block.list = info
       openBlock(block, cursor: startOffset(node))
@@ -236,7 +253,9 @@ private struct MarkdownBuilder {
         cursors[item] = max(cursors[item], start)
         paragraphOpenedBlock.append(false)
       } else {
-        openBlock(Block(kind: .paragraph, start: startPosition(node), quoteDepth: quoteDepth), cursor: startOffset(node))
+        openBlock(
+          Block(kind: .paragraph, start: startPosition(node), quoteDepth: quoteDepth),
+          cursor: startOffset(node))
         paragraphOpenedBlock.append(true)
       }
     case "heading":
@@ -248,9 +267,15 @@ private struct MarkdownBuilder {
     case "code_block":
       addCodeBlock(node)
     case "html_block":
+      // cmark-gfm's end position of an HTML block is unreliable: count the literal's lines instead.
       let literal = Self.literal(node)
+      var lines = literal.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+      if literal.last == "\n" { lines -= 1 }
+      let lastLine = min(source.lineCount, startPosition(node).line + lines)
       var mapped = MappedText()
-      aligner.append(literal, from: startOffset(node), limit: endOffset(node), into: &mapped)
+      aligner.append(
+        literal, from: startOffset(node), limit: source.lineRange(lastLine).upperBound,
+        into: &mapped)
       collectComments(literal, mapped: mapped)
     case "table":
       tables.append(Table(start: startPosition(node)))
@@ -264,7 +289,8 @@ private struct MarkdownBuilder {
       }
     case "table_cell":
       var block = Block(kind: .tableCell, start: startPosition(node), quoteDepth: quoteDepth)
-      block.cell = TableCellInfo(table: tables.count - 1, row: max(currentRow, 0), column: currentColumn)
+      block.cell = TableCellInfo(
+        table: tables.count - 1, row: max(currentRow, 0), column: currentColumn)
       currentColumn += 1
       inlineLimit = endOffset(node)
       // Cells of a row are searched one after the other from the start of the row's line.
@@ -274,7 +300,8 @@ private struct MarkdownBuilder {
       }
       openBlock(block, cursor: cursor)
       if !tables.isEmpty, !tables[tables.count - 1].rows.isEmpty {
-        tables[tables.count - 1].rows[tables[tables.count - 1].rows.count - 1].append(blocks.count - 1)
+        tables[tables.count - 1].rows[tables[tables.count - 1].rows.count - 1].append(
+          blocks.count - 1)
       }
     case "text":
       appendText(node)
@@ -319,7 +346,8 @@ private struct MarkdownBuilder {
   }
 
   private mutating func addCodeBlock(_ node: OpaquePointer) {
-    var block = Block(kind: .code, start: startPosition(node), endLine: endLine(node), quoteDepth: quoteDepth)
+    var block = Block(
+      kind: .code, start: startPosition(node), endLine: endLine(node), quoteDepth: quoteDepth)
     let literal = Self.literal(node)
     var fenceLength: Int32 = 0
     var fenceOffset: Int32 = 0
@@ -331,7 +359,8 @@ private struct MarkdownBuilder {
       aligner.append(
         literal, from: source.lineStarts[firstLine - 1], limit: endOffset(node), into: &block.text)
     } else {
-      block.text = MappedText(String(String.UnicodeScalarView(literal)), at: SourcePosition(line: firstLine, column: 1))
+      block.text = MappedText(
+        String(String.UnicodeScalarView(literal)), at: SourcePosition(line: firstLine, column: 1))
     }
     if fenced, let info = cmark_node_get_fence_info(node) {
       block.codeInfo = String(cString: info)
@@ -395,7 +424,7 @@ private struct MarkdownBuilder {
     let start = aligner.find(literal, from: cursor, limit: inlineLimit) ?? hint(node) ?? cursor
     var mapped = MappedText()
     let end = aligner.append(literal, from: start, limit: inlineLimit, into: &mapped)
-    if let index = target, skipDepth == 0 || end > cursors[index] {
+    if let index = target {
       cursors[index] = max(cursors[index], end)
     }
     collectComments(literal, mapped: mapped)
@@ -403,7 +432,8 @@ private struct MarkdownBuilder {
 
   /// Whether a link is an autolink (`<https://…>`, a bare URL or `www.` address, an e-mail).
   private static func autolinkText(_ node: OpaquePointer, url: String) -> [Unicode.Scalar]? {
-    guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil, typeString(child) == "text"
+    guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+      typeString(child) == "text"
     else { return nil }
     let literal = literal(child)
     let text = String(String.UnicodeScalarView(literal))
@@ -424,14 +454,17 @@ private struct MarkdownBuilder {
     if let literal = Self.autolinkText(node, url: url) {
       let found = aligner.find(literal, from: cursor, limit: inlineLimit)
       let start = blocks[index].text.count
-      blocks[index].text.append(MappedText.placeholder, at: aligner.position(of: found ?? hint(node) ?? cursor))
+      blocks[index].text.append(
+        MappedText.placeholder, at: aligner.position(of: found ?? hint(node) ?? cursor))
+      var bracketed = false
       if let found {
         var end = found + literal.count
         if end < inlineLimit, source.scalars[end] == ">" { end += 1 }
         cursors[index] = max(cursor, end)
+        bracketed = found > 0 && source.scalars[found - 1] == "["
       }
       skipDepth += 1
-      linkStack.append(LinkFrame(kind: .autolink, start: start, url: url))
+      linkStack.append(LinkFrame(kind: .autolink, start: start, url: url, bracketed: bracketed))
       return
     }
     if let open = aligner.find(scalar: "[", from: cursor, limit: inlineLimit) {
@@ -465,6 +498,7 @@ private struct MarkdownBuilder {
       skipDepth -= 1
       if let index = target {
         blocks[index].links.append(Link(range: frame.start..<(frame.start + 1), url: frame.url))
+        if frame.bracketed { cursors[index] = skipLinkTail(from: cursors[index]) }
       }
     case .bracketed, .image:
       guard let index = target else { return }
@@ -541,13 +575,16 @@ private struct MarkdownBuilder {
     guard literal.count >= 7 else { return }
     var index = 0
     while index + 3 < literal.count {
-      guard literal[index] == "<", literal[index + 1] == "!", literal[index + 2] == "-", literal[index + 3] == "-"
+      guard literal[index] == "<", literal[index + 1] == "!", literal[index + 2] == "-",
+        literal[index + 3] == "-"
       else {
         index += 1
         continue
       }
       var end = index + 4
-      while end + 2 < literal.count, !(literal[end] == "-" && literal[end + 1] == "-" && literal[end + 2] == ">") {
+      while end + 2 < literal.count,
+        !(literal[end] == "-" && literal[end + 1] == "-" && literal[end + 2] == ">")
+      {
         end += 1
       }
       let closed = end + 2 < literal.count
@@ -555,7 +592,9 @@ private struct MarkdownBuilder {
       let body = String(String.UnicodeScalarView(literal[(index + 4)..<max(index + 4, bodyEnd)]))
       let lastScalar = closed ? end + 2 : literal.count - 1
       comments.append(
-        Comment(text: body, start: mapped.position(at: index), endLine: mapped.position(at: lastScalar).line))
+        Comment(
+          text: body, start: mapped.position(at: index),
+          endLine: mapped.position(at: lastScalar).line))
       index = closed ? end + 3 : literal.count
     }
   }

@@ -7,6 +7,9 @@ struct SourceAligner {
   /// Whether a backslash escapes the ASCII punctuation after it (Markdown, not HTML).
   let backslashEscapes: Bool
   private var lineIndex = 0
+  /// Scalars that searches may still look at: a failed search costs its whole window, so a document
+  /// full of text that cannot be found must not make parsing quadratic.
+  private(set) var searchBudget: Int
 
   /// How far `find` looks ahead, and how many scalars of a literal it compares: keeps every search
   /// bounded, so parsing stays linear in the size of the input.
@@ -16,6 +19,17 @@ struct SourceAligner {
   init(source: SourceFile, backslashEscapes: Bool) {
     self.source = source
     self.backslashEscapes = backslashEscapes
+    self.searchBudget = 64 * source.scalars.count + 65536
+  }
+
+  /// Takes `cost` from the search budget; false once it is spent.
+  mutating func spend(_ cost: Int) -> Bool {
+    guard searchBudget >= cost else {
+      searchBudget = 0
+      return false
+    }
+    searchBudget -= cost
+    return true
   }
 
   /// The position of a scalar offset; fast when offsets mostly grow.
@@ -46,7 +60,8 @@ struct SourceAligner {
     while index < limit {
       let value = scalars[index].value
       if value == 0x3B { return index > offset + 1 ? index - offset + 1 : 0 }
-      let isAlnum = (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
+      let isAlnum =
+        (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A)
       if !(isAlnum || value == 0x23) { return 0 }
       index += 1
     }
@@ -54,14 +69,16 @@ struct SourceAligner {
   }
 
   private func isAmpersandEntity(at offset: Int, length: Int) -> Bool {
-    let text = String(String.UnicodeScalarView(source.scalars[offset..<offset + length])).lowercased()
+    let text = String(String.UnicodeScalarView(source.scalars[offset..<offset + length]))
+      .lowercased()
     return text == "&amp;" || text == "&#38;" || text == "&#x26;"
   }
 
   @inline(__always)
   static func isASCIIPunctuation(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
-    return (value >= 0x21 && value <= 0x2F) || (value >= 0x3A && value <= 0x40) || (value >= 0x5B && value <= 0x60)
+    return (value >= 0x21 && value <= 0x2F) || (value >= 0x3A && value <= 0x40)
+      || (value >= 0x5B && value <= 0x60)
       || (value >= 0x7B && value <= 0x7E)
   }
 
@@ -95,15 +112,23 @@ struct SourceAligner {
   /// Whether the first scalars of `literal` stand in the source at `offset`.
   func matches<C: Collection<Unicode.Scalar>>(_ literal: C, at offset: Int, limit: Int) -> Bool {
     var index = offset
+    var afterEntity = false
     for scalar in literal.prefix(Self.matchPrefix) {
       let length = step(scalar, at: index, limit: limit)
       if length > 0 {
+        afterEntity = length > 2 && source.scalars[index] == "&"
         index += length
+        continue
+      }
+      if afterEntity {
+        // The second scalar of a reference that decodes to two (`&NotEqualTilde;`).
+        afterEntity = false
         continue
       }
       guard index < limit else { return false }
       let current = source.scalars[index]
-      if scalar.properties.isWhitespace, current.properties.isWhitespace, !Self.isLineBreak(current),
+      if scalar.properties.isWhitespace, current.properties.isWhitespace,
+        !Self.isLineBreak(current),
         !Self.isLineBreak(scalar)
       {
         index += 1
@@ -116,16 +141,21 @@ struct SourceAligner {
 
   /// The first offset at or after `offset` (and before `limit`, within the search window) where
   /// `literal` stands in the source.
-  func find<C: Collection<Unicode.Scalar>>(_ literal: C, from offset: Int, limit: Int) -> Int? {
+  mutating func find<C: Collection<Unicode.Scalar>>(_ literal: C, from offset: Int, limit: Int) -> Int? {
     guard let first = literal.first else { return nil }
     let scalars = source.scalars
-    let end = min(limit, scalars.count, offset + Self.searchWindow)
     var index = max(0, offset)
+    let end = min(limit, scalars.count, index + Self.searchWindow, index + searchBudget)
+    var cost = 0
+    defer { searchBudget = max(0, searchBudget - cost) }
     while index < end {
+      cost += 1
       let current = scalars[index]
       if current == first || current == "&" || current == "\\" || current == "\r"
         || (first.properties.isWhitespace && current.properties.isWhitespace)
       {
+        cost += Self.matchPrefix
+        guard cost <= searchBudget else { return nil }
         if matches(literal, at: index, limit: limit) { return index }
       }
       index += 1
@@ -154,17 +184,27 @@ struct SourceAligner {
     let scalars = source.scalars
     let limit = min(limit, scalars.count)
     var index = offset
+    var entityStart: Int?
     for scalar in literal {
       if index < limit {
         let length = step(scalar, at: index, limit: limit)
         if length > 0 {
           let escaped = length == 2 && scalars[index] == "\\"
+          entityStart = length > 2 && scalars[index] == "&" ? index : nil
           text.append(scalar, at: position(of: escaped ? index + 1 : index))
           index += length
           continue
         }
+        if let start = entityStart {
+          // The second scalar of a reference that decodes to two: it sits where the reference is.
+          entityStart = nil
+          text.append(scalar, at: position(of: start))
+          continue
+        }
         let current = scalars[index]
-        if scalar.properties.isWhitespace, current.properties.isWhitespace, !Self.isLineBreak(current) {
+        if scalar.properties.isWhitespace, current.properties.isWhitespace,
+          !Self.isLineBreak(current)
+        {
           text.append(scalar, at: position(of: index))
           index += 1
           continue
@@ -175,7 +215,8 @@ struct SourceAligner {
           var probe = index
           if Self.isLineBreak(scalars[probe]) {
             // The literal left out a line ending: look on the next line.
-            probe += scalars[probe] == "\r" && probe + 1 < limit && scalars[probe + 1] == "\n" ? 2 : 1
+            probe +=
+              scalars[probe] == "\r" && probe + 1 < limit && scalars[probe + 1] == "\n" ? 2 : 1
           }
           let probeLimit = min(limit, probe + 48)
           while probe < probeLimit, scalars[probe] != scalar, !Self.isLineBreak(scalars[probe]) {
@@ -193,7 +234,9 @@ struct SourceAligner {
           while probe < probeLimit, !Self.isLineBreak(scalars[probe]) { probe += 1 }
           if probe < probeLimit {
             text.append(scalar, at: position(of: probe))
-            index = probe + (scalars[probe] == "\r" && probe + 1 < limit && scalars[probe + 1] == "\n" ? 2 : 1)
+            index =
+              probe
+              + (scalars[probe] == "\r" && probe + 1 < limit && scalars[probe + 1] == "\n" ? 2 : 1)
             continue
           }
         }

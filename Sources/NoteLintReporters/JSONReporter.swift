@@ -123,6 +123,27 @@ public final class JSONWriter {
     text += String(number)
   }
 
+  public func value(_ flag: Bool) {
+    prefix()
+    text += flag ? "true" : "false"
+  }
+
+  public func null() {
+    prefix()
+    text += "null"
+  }
+
+  public func field(_ name: String, _ flag: Bool) {
+    key(name)
+    value(flag)
+  }
+
+  /// A string field, or `null` when there is no value.
+  public func field(_ name: String, _ string: String?) {
+    key(name)
+    if let string { value(string) } else { null() }
+  }
+
   public func field(_ name: String, _ string: String) {
     key(name)
     value(string)

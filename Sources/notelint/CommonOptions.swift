@@ -41,13 +41,14 @@ struct CommonOptions: ParsableArguments {
 enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
   case text
   case json
+  case sarif
+  case github
+  case checkstyle
+  case junit
+  case markdown
+  case html
 
-  var value: OutputFormat {
-    switch self {
-    case .text: return .text
-    case .json: return .json
-    }
-  }
+  var value: OutputFormat { OutputFormat(rawValue: rawValue) ?? .text }
 }
 
 enum SeverityOption: String, ExpressibleByArgument, CaseIterable {
@@ -62,4 +63,13 @@ enum SeverityOption: String, ExpressibleByArgument, CaseIterable {
     case .info: return .info
     }
   }
+}
+
+enum FailOnOption: String, ExpressibleByArgument, CaseIterable {
+  case error
+  case warning
+  case info
+  case none
+
+  var value: FailThreshold { FailThreshold(rawValue: rawValue) ?? .warning }
 }

@@ -5,9 +5,15 @@ import NoteLint
 struct LintCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "lint",
-    abstract: "Lint notes and report vague phrasing, missing owners and deadlines, unverified hypotheses.")
+    abstract: "Lint notes and report vague phrasing, missing owners and deadlines, unverified hypotheses.",
+    discussion: """
+      Each note uses the nearest .notelint.yml above it (or --config). Folders are walked recursively, \
+      honouring .gitignore and .notelintignore. Findings go to standard output (or --output); errors, \
+      progress and the closing summary go to standard error.
+      """)
 
-  @Argument(help: "Files or folders to lint (folders recursively: .md, .markdown, .html, .htm); - for standard input.")
+  @Argument(
+    help: "Files or folders to lint (folders recursively: .md, .markdown, .html, .htm); - for standard input.")
   var paths: [String] = []
 
   @OptionGroup var common: CommonOptions
@@ -15,37 +21,140 @@ struct LintCommand: ParsableCommand {
   @Option(name: .long, help: "Display name and type for standard input (e.g. notes/minutes.md).")
   var stdinFilename: String?
 
-  @Option(name: .long, help: "Output format: text or json.")
+  @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var format: OutputFormatOption = .text
 
-  @Option(name: .long, help: "Exit with 1 when a finding is at or above this severity: error, warning or info.")
-  var failOn: SeverityOption = .warning
+  @Option(
+    name: .long,
+    help:
+      "Exit with 1 when a finding is at or above this severity: error, warning, info or none (default: the config's fail-on, else warning)."
+  )
+  var failOn: FailOnOption?
 
-  @Flag(name: .shortAndLong, help: "Print only the findings: no summary line.")
+  @Flag(name: .shortAndLong, help: "Print only the findings: no summary, no progress.")
   var quiet = false
 
+  @Option(name: .long, help: "Use this configuration file for every note instead of the nearest .notelint.yml.")
+  var config: String?
+
+  @Flag(name: .long, help: "Lint the staged content (the index) of the staged notes, for a pre-commit hook.")
+  var staged = false
+
+  @Flag(
+    name: .long, help: "Apply ignore files and the config's include/exclude to files named on the command line too.")
+  var forceExclude = false
+
+  @Flag(name: .long, help: "Do not honour .gitignore and .notelintignore.")
+  var noIgnore = false
+
+  @Flag(name: .long, help: "Reuse results of unchanged files from the cache (.notelint-cache/ unless --cache-path).")
+  var cache = false
+
+  @Option(name: .long, help: "The cache folder (implies --cache).")
+  var cachePath: String?
+
+  @Option(name: .long, help: "Report only findings that are not in this baseline file.")
+  var baseline: String?
+
+  @Option(
+    name: .long, help: "Record every finding of this run in a baseline file (the exit code then ignores findings).")
+  var writeBaseline: String?
+
+  @Option(name: .long, help: "Write the report to this file (atomically) instead of standard output.")
+  var output: String?
+
+  @Option(
+    name: .long, help: "Lint only shard K of N (1 ≤ K ≤ N): files by a hash of their path; combine with notelint merge."
+  )
+  var shard: String?
+
+  func validate() throws {
+    if paths.isEmpty && !staged {
+      throw ValidationError("give at least one file or folder to lint, - for standard input, or --staged")
+    }
+    if staged && paths.contains("-") { throw ValidationError("--staged cannot be combined with standard input (-)") }
+    if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, not '\(shard)'") }
+    if shard != nil && paths.contains("-") {
+      throw ValidationError("--shard cannot be combined with standard input (-)")
+    }
+  }
+
   func run() throws {
+    let started = Date()
     let options = try common.lintOptions()
-    let linter = Linter(options: options)
-    var report: LintReport
-    let stdinRequested = paths.contains("-")
-    let filePaths = paths.filter { $0 != "-" }
-    if paths.isEmpty {
-      throw ValidationError("give at least one file or folder to lint, or - for standard input")
+    let resolver: ConfigurationResolver
+    do {
+      resolver = try ConfigurationResolver(configPath: config)
+    } catch {
+      throw Output.fail("\(error)")
     }
-    report = linter.run(paths: filePaths)
-    if stdinRequested {
-      let name = stdinFilename ?? "<stdin>.md"
-      let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-      let outcome = linter.lint(bytes: bytes, path: name)
-      var outcomes = [outcome]
-      outcomes.append(
-        contentsOf: report.files.map { file in
-          FileOutcome(summary: file, findings: report.findings.filter { $0.file == file.path }, error: nil)
-        })
-      report = Linter.report(outcomes, extraErrors: report.errors, today: options.today)
+    let shard = self.shard.flatMap { Shard($0) }
+    var resultCache: ResultCache?
+    if cache || cachePath != nil {
+      let name = shard.map { "results-shard-\($0.index)-of-\($0.count).json" } ?? "results.json"
+      let store = ResultCache(folder: cachePath ?? ".notelint-cache", name: name)
+      if let message = store.load() { Output.writeStderr("notelint: info: \(message)\n") }
+      resultCache = store
     }
-    try Output.emit(report, format: format.value, quiet: quiet)
-    throw ExitCode(Output.exitCode(report, failOn: failOn.value))
+    var known: Baseline?
+    if let baseline {
+      switch Baseline.load(path: baseline) {
+      case .success(let loaded): known = loaded
+      case .failure(let error): throw Output.fail(error.line)
+      }
+    }
+    let linter = Linter(options: options, configuration: resolver, cache: resultCache)
+    let discovery = FileDiscovery(honourIgnoreFiles: !noIgnore, configuration: resolver, forceExclude: forceExclude)
+    var stdin: (name: String, bytes: [UInt8])?
+    if paths.contains("-") {
+      stdin = (stdinFilename ?? "<stdin>.md", [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+    }
+    let progress = !quiet && Output.stderrIsTerminal ? ProgressLine() : nil
+    var onProgress: (@Sendable (Int, Int) -> Void)?
+    if let progress { onProgress = { done, total in progress.update(done, total) } }
+    let result: ScanResult
+    do {
+      result = try Scan(linter: linter, discovery: discovery, shard: shard).run(
+        ScanInput(paths: paths.filter { $0 != "-" }, stdin: stdin, staged: staged), progress: onProgress)
+    } catch {
+      progress?.finish()
+      throw Output.fail("\(error)")
+    }
+    progress?.finish()
+    if let resultCache {
+      do {
+        try resultCache.save()
+      } catch {
+        Output.writeStderr("notelint: warning: \(error.description)\n")
+      }
+    }
+    var report = result.report
+    if let writeBaseline {
+      do {
+        try AtomicFile.write(Baseline.render(report.findings), to: writeBaseline)
+      } catch {
+        throw Output.fail("\(error)")
+      }
+    }
+    var knownCount: Int?
+    if let known {
+      let filtered = known.filter(report.findings)
+      report.findings = filtered.new
+      knownCount = filtered.known
+    }
+    for error in report.errors {
+      Output.writeStderr("notelint: error: \(error.line)\n")
+    }
+    let color = output == nil && Output.useColor
+    try Output.deliver(Output.render(report, format: format.value, color: color), to: output)
+    if format == .text && !quiet {
+      Output.writeStderr(
+        Output.summary(
+          report, seconds: Date().timeIntervalSince(started), known: knownCount, cache: resultCache, shard: shard))
+    }
+    if writeBaseline != nil {
+      throw ExitCode(report.errors.isEmpty ? 0 : 3)
+    }
+    throw ExitCode(Output.exitCode(report, failOn: result.failOn, override: failOn?.value))
   }
 }

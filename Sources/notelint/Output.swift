@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import NoteLint
 
@@ -16,21 +17,101 @@ enum Output {
     return isatty(STDOUT_FILENO) == 1
   }
 
+  static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+  /// Prints a message that stops the run and exits with `code` (2: usage or configuration).
+  static func fail(_ message: String, code: Int32 = 2) -> ExitCode {
+    writeStderr("notelint: \(message)\n")
+    return ExitCode(code)
+  }
+
+  /// The report in a format. Text has no summary line: the closing summary goes to standard error.
+  static func render(_ report: LintReport, format: OutputFormat, color: Bool) -> String {
+    switch format {
+    case .text: return TextReporter(color: color, summary: false).render(report)
+    default: return format.reporter(color: color, rules: RuleCatalog.descriptions).render(report)
+    }
+  }
+
+  /// Writes the rendered report to standard output, or atomically to `path`.
+  static func deliver(_ text: String, to path: String?) throws {
+    guard let path else {
+      writeStdout(text)
+      return
+    }
+    do {
+      try AtomicFile.write(text, to: path)
+    } catch {
+      throw fail(error.description)
+    }
+  }
+
   static func emit(_ report: LintReport, format: OutputFormat, quiet: Bool) throws {
     for error in report.errors {
       writeStderr("notelint: error: \(error.line)\n")
     }
-    let reporter: any Reporter
-    switch format {
-    case .text: reporter = TextReporter(color: useColor, summary: !quiet)
-    default: reporter = format.reporter()
-    }
-    writeStdout(reporter.render(report))
+    writeStdout(render(report, format: format, color: useColor))
   }
 
-  /// 3 when input failed, else 1 when a finding reaches `failOn`, else 0.
-  static func exitCode(_ report: LintReport, failOn: Severity) -> Int32 {
+  /// 3 when input failed, else 1 when a finding reaches its file's `fail-on` (or `override`), else 0.
+  static func exitCode(_ report: LintReport, failOn: [String: FailThreshold] = [:], override: FailThreshold?) -> Int32 {
     if !report.errors.isEmpty { return 3 }
-    return report.findings.contains { $0.severity >= failOn } ? 1 : 0
+    for finding in report.findings {
+      let threshold = override ?? failOn[finding.file] ?? .warning
+      if threshold.fails(finding.severity) { return 1 }
+    }
+    return 0
+  }
+
+  /// The closing summary: files, findings by category and severity, time.
+  static func summary(
+    _ report: LintReport, seconds: Double, known: Int?, cache: ResultCache?, shard: Shard?
+  ) -> String {
+    func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+    var line = "notelint: \(plural(report.files.count, "file"))"
+    if let shard { line += " (shard \(shard))" }
+    line += ", \(plural(report.findings.count, "finding"))"
+    line += " (\(report.count(.error)) error\(report.count(.error) == 1 ? "" : "s"),"
+    line += " \(report.count(.warning)) warning\(report.count(.warning) == 1 ? "" : "s"),"
+    line += " \(report.count(.info)) info)"
+    if let known { line += ", \(known) known in the baseline" }
+    if !report.errors.isEmpty { line += ", \(report.errors.count) unreadable" }
+    let tenths = Int((seconds * 100).rounded())
+    line += " in \(tenths / 100).\(tenths % 100 < 10 ? "0" : "")\(tenths % 100) s"
+    if let cache { line += "; cache: \(cache.hits) reused, \(cache.misses) linted" }
+    var out = line + "\n"
+    if !report.findings.isEmpty {
+      var parts: [String] = []
+      for category in Category.allCases {
+        let count = report.findings.reduce(0) { $0 + ($1.category == category ? 1 : 0) }
+        if count > 0 { parts.append("\(category.rawValue) \(count)") }
+      }
+      out += "  by category: " + parts.joined(separator: ", ") + "\n"
+    }
+    return out
+  }
+}
+
+/// A progress line on standard error, only when it is a terminal and the scan has run over a second.
+final class ProgressLine: @unchecked Sendable {
+  private let lock = NSLock()
+  private let start = Date()
+  private var lastDraw = Date.distantPast
+  private var drawn = false
+
+  func update(_ done: Int, _ total: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    let now = Date()
+    guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
+    lastDraw = now
+    drawn = true
+    Output.writeStderr("\rnotelint: \(done)/\(total) files…")
+  }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    if drawn { Output.writeStderr("\r\u{1B}[K") }
   }
 }

@@ -5,14 +5,14 @@ import Foundation
 do {
   var command = try NoteLintCommand.parseAsRoot()
   try command.run()
+} catch let exitCode as ExitCode {
+  // A command's own exit code: its output is already written (nothing more, not even a newline).
+  exit(exitCode.rawValue)
 } catch {
   let code = NoteLintCommand.exitCode(for: error)
   if code == .success {
     Output.writeStdout(NoteLintCommand.fullMessage(for: error) + "\n")
     exit(0)
-  }
-  if let exitCode = error as? ExitCode {
-    exit(exitCode.rawValue)
   }
   Output.writeStderr("notelint: \(NoteLintCommand.message(for: error))\n")
   Output.writeStderr(NoteLintCommand.usageString().isEmpty ? "" : "Run 'notelint --help' for usage.\n")

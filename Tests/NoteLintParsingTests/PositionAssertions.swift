@@ -31,7 +31,8 @@ struct RawSource {
     guard !pattern.isEmpty else { return nil }
     var seen = 0
     for (lineIndex, line) in lines.enumerated() where line.count >= pattern.count {
-      for column in 0...(line.count - pattern.count) where Array(line[column..<(column + pattern.count)]) == pattern {
+      for column in 0...(line.count - pattern.count)
+      where Array(line[column..<(column + pattern.count)]) == pattern {
         seen += 1
         if seen == occurrence { return SourcePosition(line: lineIndex + 1, column: column + 1) }
       }
@@ -54,7 +55,8 @@ extension MappedText {
     let pattern = Array(needle.unicodeScalars)
     guard !pattern.isEmpty, pattern.count <= scalars.count else { return nil }
     var seen = 0
-    for start in 0...(scalars.count - pattern.count) where Array(scalars[start..<(start + pattern.count)]) == pattern {
+    for start in 0...(scalars.count - pattern.count)
+    where Array(scalars[start..<(start + pattern.count)]) == pattern {
       seen += 1
       if seen == occurrence { return start }
     }
@@ -66,7 +68,8 @@ extension MappedText {
 /// its first scalar to the position of `sourceNeedle` (the needle itself unless given), and when the
 /// text is written as is in the source, every scalar of it to the same scalar in the source, in order.
 func assertMapped(
-  _ text: MappedText, _ needle: String, occurrence: Int = 1, in raw: RawSource, source sourceNeedle: String? = nil,
+  _ text: MappedText, _ needle: String, occurrence: Int = 1, in raw: RawSource,
+  source sourceNeedle: String? = nil,
   sourceOccurrence: Int = 1, file: StaticString = #filePath, line: UInt = #line
 ) {
   guard let offset = text.offset(of: needle, occurrence: occurrence) else {
@@ -77,15 +80,19 @@ func assertMapped(
     XCTFail("\"\(sourceNeedle ?? needle)\" not in the source", file: file, line: line)
     return
   }
-  XCTAssertEqual(text.position(at: offset), expected, "start of \"\(needle)\"", file: file, line: line)
+  XCTAssertEqual(
+    text.position(at: offset), expected, "start of \"\(needle)\"", file: file, line: line)
   guard sourceNeedle == nil else { return }
   var previous: SourcePosition?
   for (step, scalar) in needle.unicodeScalars.enumerated() where scalar != "\n" {
     let position = text.position(at: offset + step)
     XCTAssertEqual(
-      raw.scalar(at: position), scalar, "scalar \(step) of \"\(needle)\" maps to \(position)", file: file, line: line)
+      raw.scalar(at: position), scalar, "scalar \(step) of \"\(needle)\" maps to \(position)",
+      file: file, line: line)
     if let previous {
-      XCTAssertLessThan(previous, position, "\"\(needle)\" runs backwards at scalar \(step)", file: file, line: line)
+      XCTAssertLessThan(
+        previous, position, "\"\(needle)\" runs backwards at scalar \(step)", file: file, line: line
+      )
     }
     previous = position
   }
@@ -102,7 +109,9 @@ func assertTextMapsToSource(
       let scalar = block.text.scalars[offset]
       let position = block.text.position(at: offset)
       if let previous, position < previous {
-        XCTFail("block \(index) \"\(block.text.string)\": scalar \(offset) runs backwards", file: file, line: line)
+        XCTFail(
+          "block \(index) \"\(block.text.string)\": scalar \(offset) runs backwards", file: file,
+          line: line)
       }
       previous = position
       if scalar.properties.isWhitespace || scalar == MappedText.placeholder { continue }

@@ -23,6 +23,7 @@ public enum Folding {
     case 0x179...0x17E: return 0x7A  // z
     case 0x152, 0x153: return 0x6F  // œ
     case 0xB4, 0x60: return 0x27  // acute accent, backtick → apostrophe
+    case 0xAB, 0xBB: return 0x22  // « » → "
     default:
       if let scalar = Unicode.Scalar(value), scalar.properties.isUppercase,
         let lower = scalar.properties.lowercaseMapping.unicodeScalars.first
@@ -42,10 +43,12 @@ public enum Folding {
     if value < 0x250 { return Unicode.Scalar(table[Int(value)]) ?? scalar }
     switch value {
     case 0x2018, 0x2019, 0x201B, 0x2032, 0x02BC: return "'"
-    case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: return "\""
+    case 0x201C, 0x201D, 0x201E: return "\""
     case 0x2010, 0x2011: return "-"
     default:
-      if scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first {
+      if scalar.properties.isUppercase,
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars.first
+      {
         return lower
       }
       return scalar
@@ -59,7 +62,8 @@ public enum Folding {
 
   @inline(__always)
   public static func isCombiningMark(_ value: UInt32) -> Bool {
-    (value >= 0x300 && value <= 0x36F) || (value >= 0x1AB0 && value <= 0x1AFF) || (value >= 0x20D0 && value <= 0x20FF)
+    (value >= 0x300 && value <= 0x36F) || (value >= 0x1AB0 && value <= 0x1AFF)
+      || (value >= 0x20D0 && value <= 0x20FF)
   }
 }
 

@@ -20,22 +20,33 @@ public struct TextAnalysis: Sendable {
     var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
     var start = 0
     var index = 0
+    let scalars = text.scalars
     while index < tokens.count {
       let token = tokens[index]
-      var ends = false
       if token.kind == .paragraphBreak {
-        ends = true
-      } else if token.kind == .punctuation, token.length == 1 {
-        let scalar = text.scalars[Int(token.start)]
+        // A paragraph break ends the sentence without being part of it.
+        if index > start { sentences.append(start..<index) }
+        sentenceOfToken[index] = Int32(max(0, sentences.count - 1))
+        start = index + 1
+        index += 1
+        continue
+      }
+      var ends = false
+      if token.kind == .punctuation, token.length == 1 {
+        let scalar = scalars[Int(token.start)]
         if scalar == "." || scalar == "!" || scalar == "?" || scalar == "…" {
-          // Several closing marks ("?!", "...") end one sentence.
-          while index + 1 < tokens.count, tokens[index + 1].kind == .punctuation, tokens[index + 1].length == 1,
-            ".!?…\"”»)".unicodeScalars.contains(text.scalars[Int(tokens[index + 1].start)])
+          // Several closing marks written together ("?!", "...", ".»") end one sentence.
+          while index + 1 < tokens.count, tokens[index + 1].kind == .punctuation,
+            tokens[index + 1].length == 1,
+            tokens[index + 1].start == tokens[index].end,
+            ".!?…\"”»)'’".unicodeScalars.contains(scalars[Int(tokens[index + 1].start)])
           {
             sentenceOfToken[index] = Int32(sentences.count)
             index += 1
           }
-          ends = true
+          // A dot with a letter or digit right after it (example.com, v2.0) is not a full stop.
+          let after = Int(tokens[index].end)
+          ends = !(scalar == "." && after < scalars.count && Self.isLetterOrDigit(scalars[after]))
         }
       }
       sentenceOfToken[index] = Int32(sentences.count)
@@ -48,6 +59,10 @@ public struct TextAnalysis: Sendable {
     if start < tokens.count { sentences.append(start..<tokens.count) }
     self.sentences = sentences
     self.sentenceOfToken = sentenceOfToken
+  }
+
+  private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+    Tokenizer.isLetter(scalar) || Tokenizer.isDigit(scalar)
   }
 
   /// The folded text of a token (allocates: for rare uses, not the inner loop).

@@ -70,7 +70,9 @@ public struct Tokenizer: Sendable {
   @inline(__always)
   static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
-    if value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0xA0 { return true }
+    if value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0xA0 {
+      return true
+    }
     if value < 0x80 { return false }
     return scalar.properties.isWhitespace || value == 0x200B || value == 0xFEFF
   }
@@ -94,7 +96,9 @@ public struct Tokenizer: Sendable {
           sawLineBreak = true
           if newlines == 2 {
             tokens.append(
-              Token(start: Int32(index), end: Int32(index + 1), kind: .paragraphBreak, hash: 0, flags: 0))
+              Token(
+                start: Int32(index), end: Int32(index + 1), kind: .paragraphBreak, hash: 0, flags: 0
+              ))
           }
         }
         index += 1
@@ -109,7 +113,9 @@ public struct Tokenizer: Sendable {
       } else if let end = urlEnd(scalars, folded, at: index) {
         kind = .url
         index = end
-      } else if scalar == "@", index + 1 < count, Self.isLetter(scalars[index + 1]) || Self.isDigit(scalars[index + 1]) {
+      } else if scalar == "@", index + 1 < count,
+        Self.isLetter(scalars[index + 1]) || Self.isDigit(scalars[index + 1])
+      {
         kind = .mention
         index += 1
         while index < count,
@@ -123,17 +129,11 @@ public struct Tokenizer: Sendable {
         kind = .number
         index = numberEnd(scalars, from: index)
       } else if Self.isLetter(scalar) {
-        index = wordEnd(scalars, folded, from: index)
-        if index < count, scalars[index] == "@", index + 1 < count, Self.isLetter(scalars[index + 1]) {
-          // An e-mail address.
+        if let end = emailEnd(scalars, from: index) {
           kind = .url
-          index += 1
-          while index < count, !Self.isSpace(scalars[index]), scalars[index] != ")", scalars[index] != ">",
-            scalars[index] != ","
-          {
-            index += 1
-          }
-          while index > start, scalars[index - 1] == "." { index -= 1 }
+          index = end
+        } else {
+          index = wordEnd(scalars, folded, from: index)
         }
       } else if scalar == "%" || scalar == "€" || scalar == "$" || scalar == "£" {
         kind = .symbol
@@ -165,9 +165,38 @@ public struct Tokenizer: Sendable {
       if letterCount > 1 && upperCount == letterCount { flags |= 2 }
       if sawLineBreak { flags |= 4 }
       sawLineBreak = false
-      tokens.append(Token(start: Int32(start), end: Int32(index), kind: kind, hash: hash, flags: flags))
+      tokens.append(
+        Token(start: Int32(start), end: Int32(index), kind: kind, hash: hash, flags: flags))
     }
     return tokens
+  }
+
+  /// End of an e-mail address starting at `start` (`mario.rossi@azienda.it`), if one starts there.
+  private func emailEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+    let count = scalars.count
+    var index = start
+    let limit = min(count, start + 64)
+    while index < limit {
+      let scalar = scalars[index]
+      guard
+        Self.isLetter(scalar) || Self.isDigit(scalar) || scalar == "." || scalar == "_"
+          || scalar == "-" || scalar == "+"
+      else { break }
+      index += 1
+    }
+    guard index < count, index > start, scalars[index] == "@", scalars[index - 1] != ".",
+      index + 1 < count,
+      Self.isLetter(scalars[index + 1]) || Self.isDigit(scalars[index + 1])
+    else { return nil }
+    index += 1
+    while index < count, !Self.isSpace(scalars[index]), scalars[index] != ")",
+      scalars[index] != ">",
+      scalars[index] != ",", scalars[index] != ";", scalars[index] != "]"
+    {
+      index += 1
+    }
+    while index > start, ".:!?".unicodeScalars.contains(scalars[index - 1]) { index -= 1 }
+    return index
   }
 
   private func numberEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
@@ -176,7 +205,9 @@ public struct Tokenizer: Sendable {
     while index < count {
       if Self.isDigit(scalars[index]) {
         index += 1
-      } else if scalars[index] == "." || scalars[index] == ",", index + 1 < count, Self.isDigit(scalars[index + 1]) {
+      } else if scalars[index] == "." || scalars[index] == ",", index + 1 < count,
+        Self.isDigit(scalars[index + 1])
+      {
         index += 1
       } else {
         break
@@ -189,7 +220,9 @@ public struct Tokenizer: Sendable {
     return index
   }
 
-  private func wordEnd(_ scalars: [Unicode.Scalar], _ folded: [Unicode.Scalar], from start: Int) -> Int {
+  private func wordEnd(_ scalars: [Unicode.Scalar], _ folded: [Unicode.Scalar], from start: Int)
+    -> Int
+  {
     let count = scalars.count
     var index = start
     while index < count {
@@ -222,7 +255,9 @@ public struct Tokenizer: Sendable {
         while probe + 1 < count, scalars[probe] == ".", Self.isLetter(scalars[probe + 1]) {
           var segmentEnd = probe + 1
           while segmentEnd < count, Self.isLetter(scalars[segmentEnd]) { segmentEnd += 1 }
-          guard segmentEnd - probe - 1 <= 3, segmentEnd < count, scalars[segmentEnd] == "." else { break }
+          guard segmentEnd - probe - 1 <= 3, segmentEnd < count, scalars[segmentEnd] == "." else {
+            break
+          }
           probe = segmentEnd
           segments += 1
         }
@@ -244,11 +279,15 @@ public struct Tokenizer: Sendable {
     return index
   }
 
-  private static let schemes: [[Unicode.Scalar]] = ["https://", "http://", "ftp://", "mailto:", "www.", "file://"]
-    .map { Array($0.unicodeScalars) }
+  private static let schemes: [[Unicode.Scalar]] = [
+    "https://", "http://", "ftp://", "mailto:", "www.", "file://",
+  ]
+  .map { Array($0.unicodeScalars) }
 
   /// End of a URL starting at `index`, if one starts there.
-  private func urlEnd(_ scalars: [Unicode.Scalar], _ folded: [Unicode.Scalar], at index: Int) -> Int? {
+  private func urlEnd(_ scalars: [Unicode.Scalar], _ folded: [Unicode.Scalar], at index: Int)
+    -> Int?
+  {
     let first = folded[index]
     guard first == "h" || first == "f" || first == "m" || first == "w" else { return nil }
     var matched = false
@@ -276,7 +315,8 @@ public struct Tokenizer: Sendable {
       if scalar == ">" || scalar == "\"" || scalar == "»" || scalar == "]" { break }
       end += 1
     }
-    while end > index, let last = scalars[end - 1].properties.isAlphabetic ? nil : Optional(scalars[end - 1]),
+    while end > index,
+      let last = scalars[end - 1].properties.isAlphabetic ? nil : Optional(scalars[end - 1]),
       ".,;:!?".unicodeScalars.contains(last)
     {
       end -= 1

@@ -1,0 +1,113 @@
+import Foundation
+import NoteLintCore
+import NoteLintReporters
+
+/// Known findings recorded once (`--write-baseline`), so later runs (`--baseline`) report only new
+/// ones. A finding is known when its file, rule and normalised excerpt match a recorded one: lines
+/// are not compared, so edits elsewhere in the file that shift it up or down keep it known. Equal
+/// keys count as a multiset: a third identical finding where two were recorded is new.
+public struct Baseline: Sendable {
+  public struct Key: Hashable, Sendable {
+    public var file: String
+    public var rule: String
+    public var excerpt: String
+  }
+
+  struct Stored: Decodable {
+    struct Entry: Decodable {
+      var file: String
+      var rule: String
+      var excerpt: String
+    }
+
+    var baseline: Int
+    var findings: [Entry]
+  }
+
+  public private(set) var counts: [Key: Int] = [:]
+
+  public init(findings: [Finding]) {
+    for finding in findings { counts[Self.key(finding), default: 0] += 1 }
+  }
+
+  public static func key(_ finding: Finding) -> Key {
+    Key(file: finding.file, rule: finding.rule, excerpt: normalise(finding.excerpt))
+  }
+
+  /// Whitespace runs folded to one space, trimmed, lowercased: reflowing a paragraph keeps a finding known.
+  public static func normalise(_ text: String) -> String {
+    var result = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.lowercased().unicodeScalars {
+      if scalar.properties.isWhitespace {
+        pendingSpace = !result.isEmpty
+        continue
+      }
+      if pendingSpace { result.append(" ") }
+      pendingSpace = false
+      result.append(scalar)
+    }
+    return String(result)
+  }
+
+  /// Reads a baseline file; the error names the file and the reason.
+  public static func load(path: String) -> Result<Baseline, FileError> {
+    let bytes: [UInt8]
+    switch FileReader.read(path, maxSize: 1 << 30) {
+    case .success(let read): bytes = read
+    case .failure(let error): return .failure(FileError(path: path, reason: "cannot be read: \(error.description)"))
+    }
+    guard let stored = try? JSONDecoder().decode(Stored.self, from: Data(bytes)) else {
+      return .failure(FileError(path: path, reason: "is not a notelint baseline (write one with --write-baseline)"))
+    }
+    guard stored.baseline == 1 else {
+      return .failure(FileError(path: path, reason: "baseline format \(stored.baseline) is not supported"))
+    }
+    var baseline = Baseline(findings: [])
+    for entry in stored.findings {
+      baseline.counts[Key(file: entry.file, rule: entry.rule, excerpt: normalise(entry.excerpt)), default: 0] += 1
+    }
+    return .success(baseline)
+  }
+
+  /// The findings that are not in the baseline (in their order), and how many were.
+  public func filter(_ findings: [Finding]) -> (new: [Finding], known: Int) {
+    var remaining = counts
+    var fresh: [Finding] = []
+    var known = 0
+    for finding in findings {
+      let key = Self.key(finding)
+      if let count = remaining[key], count > 0 {
+        remaining[key] = count - 1
+        known += 1
+      } else {
+        fresh.append(finding)
+      }
+    }
+    return (fresh, known)
+  }
+
+  /// The baseline file for a run's findings: stable JSON, one entry per finding, sorted.
+  public static func render(_ findings: [Finding]) -> String {
+    let out = JSONWriter()
+    out.object {
+      out.key("tool")
+      out.object {
+        out.field("name", "notelint")
+        out.field("version", NoteLintVersion.current)
+      }
+      out.field("baseline", 1)
+      out.key("findings")
+      out.array(findings.sorted(by: Finding.sortOrder)) { finding in
+        out.object {
+          out.field("file", finding.file)
+          out.field("rule", finding.rule)
+          out.field("category", finding.category.rawValue)
+          out.field("line", finding.line)
+          out.field("excerpt", finding.excerpt)
+        }
+      }
+    }
+    return out.text + "\n"
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Lexical path helpers (no symlink resolution: paths stay as the user wrote them).
+public enum PathUtilities {
+  public static func join(_ folder: String, _ name: String) -> String {
+    if folder.isEmpty { return name }
+    return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+
+  /// The absolute, normalised form of a path (`.` and `..` resolved lexically against the current folder).
+  public static func absolute(_ path: String, from base: String = FileManager.default.currentDirectoryPath) -> String {
+    let full = path.hasPrefix("/") ? path : join(base, path)
+    var parts: [Substring] = []
+    for part in full.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == ".." {
+        if !parts.isEmpty { parts.removeLast() }
+        continue
+      }
+      parts.append(part)
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  /// The parent folder of an absolute path; nil for `/`.
+  public static func parent(_ path: String) -> String? {
+    guard path != "/", let slash = path.lastIndex(of: "/") else { return nil }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  /// `path` relative to `folder` (both absolute), or nil when it is not inside it.
+  public static func relative(_ path: String, to folder: String) -> String? {
+    if folder == "/" { return String(path.dropFirst()) }
+    guard path.hasPrefix(folder) else { return nil }
+    let rest = path.dropFirst(folder.count)
+    if rest.isEmpty { return "" }
+    guard rest.first == "/" else { return nil }
+    return String(rest.dropFirst())
+  }
+
+  /// A display path for an absolute path: relative to `base` when inside it, with `../` otherwise.
+  public static func display(_ path: String, from base: String) -> String {
+    if let inside = relative(path, to: base) { return inside.isEmpty ? "." : inside }
+    let target = path.split(separator: "/")
+    let origin = base.split(separator: "/")
+    var common = 0
+    while common < target.count, common < origin.count, target[common] == origin[common] { common += 1 }
+    let ups = Array(repeating: "..", count: origin.count - common)
+    return (ups + target[common...].map(String.init)).joined(separator: "/")
+  }
+
+  public static func exists(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0
+  }
+
+  public static func isDirectory(_ path: String) -> Bool {
+    var status = stat()
+    return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+  }
+}

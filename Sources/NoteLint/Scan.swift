@@ -1,0 +1,103 @@
+import Foundation
+import NoteLintCore
+
+/// What `notelint lint` lints: paths, standard input, or the staged notes.
+public struct ScanInput: Sendable {
+  public var paths: [String]
+  /// Standard input's bytes and display name.
+  public var stdin: (name: String, bytes: [UInt8])?
+  /// Lint the staged content of the staged notes (restricted to `paths` when some are given).
+  public var staged: Bool
+
+  public init(paths: [String], stdin: (name: String, bytes: [UInt8])? = nil, staged: Bool = false) {
+    self.paths = paths
+    self.stdin = stdin
+    self.staged = staged
+  }
+}
+
+/// The result of a scan: the report, and each file's `fail-on`.
+public struct ScanResult: Sendable {
+  public var report: LintReport
+  /// `fail-on` by file path (from each file's configuration).
+  public var failOn: [String: FailThreshold]
+  /// Files considered before sharding.
+  public var discovered: Int
+}
+
+/// A problem that stops a scan before any file is linted (exit 2).
+public struct ScanError: Error, CustomStringConvertible, Sendable {
+  public var description: String
+}
+
+/// One run over many files: discovery (ignore files, configuration include/exclude), sharding,
+/// parallel linting with the cache, and the report.
+public struct Scan: Sendable {
+  public var linter: Linter
+  public var discovery: FileDiscovery
+  public var shard: Shard?
+
+  public init(linter: Linter, discovery: FileDiscovery, shard: Shard? = nil) {
+    self.linter = linter
+    self.discovery = discovery
+    self.shard = shard
+  }
+
+  /// Runs the scan; `progress` gets (files done, files in all).
+  public func run(_ input: ScanInput, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> ScanResult {
+    var outcomes: [FileOutcome] = []
+    var errors: [FileError] = []
+    var discovered = 0
+    if input.staged {
+      let filters = input.paths.map { PathUtilities.absolute($0) }
+      let staged: [Git.StagedFile]
+      do {
+        staged = try Git.stagedFiles { relative in FileDiscovery.isNote(relative) }
+      } catch {
+        throw ScanError(description: "--staged: \(error)")
+      }
+      if let error = linter.configuration?.error { throw ScanError(description: error.description) }
+      var selected = staged.filter { file in
+        (filters.isEmpty || filters.contains { file.absolutePath == $0 || file.absolutePath.hasPrefix($0 + "/") })
+          && !discovery.isExcluded(file: file.absolutePath)
+      }
+      if let error = linter.configuration?.error { throw ScanError(description: error.description) }
+      discovered = selected.count
+      if let shard { selected = selected.filter { shard.contains($0.path) } }
+      let files = selected
+      let total = files.count
+      outcomes = linter.lint(count: total, progress: Self.counting(progress, total)) {
+        linter.lint(bytes: files[$0].bytes, path: files[$0].path)
+      }
+    } else {
+      let found = discovery.discover(input.paths)
+      if let error = linter.configuration?.error { throw ScanError(description: error.description) }
+      errors = found.errors
+      var files = found.files
+      discovered = files.count
+      if let shard { files = files.filter { shard.contains($0) } }
+      // Settings are resolved before the parallel phase, so a bad configuration stops the run first.
+      for path in files { _ = linter.settings(for: path) }
+      if let error = linter.configuration?.error { throw ScanError(description: error.description) }
+      let total = files.count
+      outcomes = linter.lint(files: files, progress: Self.counting(progress, total))
+    }
+    if let stdin = input.stdin {
+      _ = linter.settings(for: stdin.name)
+      if let error = linter.configuration?.error { throw ScanError(description: error.description) }
+      outcomes.append(linter.lint(bytes: stdin.bytes, path: stdin.name))
+      discovered += 1
+    }
+    var failOn: [String: FailThreshold] = [:]
+    for outcome in outcomes {
+      if let path = outcome.summary?.path ?? outcome.error?.path { failOn[path] = outcome.failOn }
+    }
+    let report = Linter.report(outcomes, extraErrors: errors, today: linter.options.today)
+    return ScanResult(report: report, failOn: failOn, discovered: discovered)
+  }
+
+  static func counting(_ progress: (@Sendable (Int, Int) -> Void)?, _ total: Int) -> (@Sendable (Int) -> Void)? {
+    guard let progress else { return nil }
+    return { done in progress(done, total) }
+  }
+}
