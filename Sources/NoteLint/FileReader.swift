@@ -1,8 +1,9 @@
 import Foundation
+import NoteLintCore
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import NoteLintCore
 
 /// Reads a note's bytes without ever blocking on a FIFO or a device, within a size limit.
 public enum FileReader {
@@ -17,7 +18,8 @@ public enum FileReader {
     if Int(status.st_size) > maxSize { return .failure(.tooLarge(bytes: Int(status.st_size), limit: maxSize)) }
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else {
-      return .failure(errno == EACCES ? .unreadable("permission denied") : .unreadable(String(cString: strerror(errno))))
+      return .failure(
+        errno == EACCES ? .unreadable("permission denied") : .unreadable(String(cString: strerror(errno))))
     }
     defer { close(descriptor) }
     var bytes: [UInt8] = []

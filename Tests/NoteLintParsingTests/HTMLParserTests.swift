@@ -513,7 +513,8 @@ final class HTMLParserTests: XCTestCase {
     XCTAssertEqual(document.blocks[1].text.string, "Presenti: Marco, Giulia e il team.")
     assertMapped(document.blocks[1].text, "il team", in: raw)
     let decided = document.blocks[2]
-    XCTAssertEqual(decided.text.string, "Si è deciso di migliorare l\u{2019}onboarding \u{2014} vedi\n   il documento.")
+    XCTAssertEqual(
+      decided.text.string, "Si è deciso di migliorare l\u{2019}onboarding \u{2014} vedi\n     il documento.")
     assertMapped(decided.text, " deciso di ", in: raw)
     assertMapped(decided.text, "onboarding", in: raw)
     assertMapped(decided.text, "il documento", in: raw)

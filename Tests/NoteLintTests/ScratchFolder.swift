@@ -13,11 +13,11 @@ final class ScratchFolder {
     url = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-engine-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     previous = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(url.path)
+    _ = FileManager.default.changeCurrentDirectoryPath(url.path)
   }
 
   deinit {
-    FileManager.default.changeCurrentDirectoryPath(previous)
+    _ = FileManager.default.changeCurrentDirectoryPath(previous)
     try? FileManager.default.removeItem(at: url)
   }
 
