@@ -200,7 +200,7 @@ public struct ActionExtractor: Sendable {
   public func extract(paths: [String], discovery: FileDiscovery? = nil) -> ActionExtraction {
     let discovered = (discovery ?? FileDiscovery(configuration: configuration)).discover(paths)
     let files = discovered.files
-    let results = ParallelSlots<Result<[ActionRecord], FileError>>(count: files.count)
+    let results = ResultSlots<Result<[ActionRecord], FileError>>(count: files.count)
     let linter = Linter(options: options, configuration: configuration)
     let work: @Sendable (Int) -> Void = { index in
       results.set(index, linter.document(file: files[index]).map { self.records($0) })
@@ -209,10 +209,10 @@ public struct ActionExtractor: Sendable {
     if workers <= 1 || files.count <= 1 {
       for index in files.indices { work(index) }
     } else {
-      let next = ParallelSlots<Int>.Counter()
+      let next = AtomicCounter()
       DispatchQueue.concurrentPerform(iterations: min(workers, files.count)) { _ in
         while true {
-          let index = next.next()
+          let index = next.increment()
           if index >= files.count { break }
           work(index)
         }
@@ -367,40 +367,5 @@ public struct ActionExtractor: Sendable {
     let text = analysis.blocks[entry.block]
     let value = Excerpt.make(text.text.string(text.scalarRange(entry.tokens)), limit: 80)
     return value.isEmpty ? nil : value
-  }
-}
-
-/// Slots written by concurrent workers, one per index.
-final class ParallelSlots<Value: Sendable>: @unchecked Sendable {
-  private var slots: [Value?]
-  private let lock = NSLock()
-
-  init(count: Int) {
-    slots = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  func values() -> [Value] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.compactMap { $0 }
-  }
-
-  /// A shared counter handing out the next index.
-  final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func next() -> Int {
-      lock.lock()
-      defer { lock.unlock() }
-      value += 1
-      return value - 1
-    }
   }
 }
