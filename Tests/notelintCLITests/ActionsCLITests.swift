@@ -6,11 +6,7 @@ import XCTest
 final class ActionsCLITests: XCTestCase {
   private var scratch: URL!
 
-  private var binary: URL {
-    var folder = Bundle(for: ActionsCLITests.self).bundleURL
-    if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
-    return folder.appendingPathComponent("notelint")
-  }
+  private var binary: URL { BuiltBinary.url }
 
   override func setUpWithError() throws {
     scratch = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-actions-\(UUID().uuidString)")

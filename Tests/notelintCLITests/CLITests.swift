@@ -3,11 +3,7 @@ import XCTest
 
 /// Runs the real `notelint` binary and checks its output and exit codes.
 final class CLITests: XCTestCase {
-  private var binary: URL {
-    var folder = Bundle(for: CLITests.self).bundleURL
-    if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
-    return folder.appendingPathComponent("notelint")
-  }
+  private var binary: URL { BuiltBinary.url }
 
   private var scratch: URL!
 

@@ -3,11 +3,7 @@ import XCTest
 
 /// `notelint checkpoint`, `rules` and `explain` as a user runs them.
 final class CheckpointCLITests: XCTestCase {
-  private var binary: URL {
-    var folder = Bundle(for: CheckpointCLITests.self).bundleURL
-    if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
-    return folder.appendingPathComponent("notelint")
-  }
+  private var binary: URL { BuiltBinary.url }
 
   private func run(_ arguments: [String], in folder: URL) throws -> (out: String, code: Int32) {
     let process = Process()

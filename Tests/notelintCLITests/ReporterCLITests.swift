@@ -5,11 +5,7 @@ import XCTest
 final class ReporterCLITests: XCTestCase {
   private var scratch: URL!
 
-  private var binary: URL {
-    var folder = Bundle(for: ReporterCLITests.self).bundleURL
-    if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
-    return folder.appendingPathComponent("notelint")
-  }
+  private var binary: URL { BuiltBinary.url }
 
   override func setUpWithError() throws {
     scratch = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-reporters-\(UUID().uuidString)")

@@ -4,11 +4,7 @@ import XCTest
 /// The real `notelint` binary in scratch folders and git repositories, as a new user runs it:
 /// configuration, init, --staged, the hook, --output, shards and merge, baseline, cache.
 final class WorkflowCLITests: XCTestCase {
-  private var binary: String {
-    var folder = Bundle(for: WorkflowCLITests.self).bundleURL
-    if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
-    return folder.appendingPathComponent("notelint").path
-  }
+  private var binary: String { BuiltBinary.url.path }
 
   private var scratch: URL!
 
