@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -21,11 +21,17 @@ let package = Package(
     .target(name: "NoteLintCore"),
     // Markdown (cmark-gfm), HTML (libxml2), front matter.
     .target(name: "NoteLintParsing", dependencies: ["NoteLintCore", "CCmarkGFM", "CLibXML2", "Yams"]),
-    // Tokenizer, sentences, language detection, lexicons, dates, names.
+    // Folding, tokenizer, lexicon matching and the compiled-lexicon format.
+    .target(name: "NoteLintText", dependencies: ["NoteLintCore"]),
+    // Build-time tool: compiles the lexicon text files for the CompileLexicons plugin.
+    .executableTarget(name: "notelint-lexicons", dependencies: ["NoteLintCore", "NoteLintText"]),
+    .plugin(name: "CompileLexicons", capability: .buildTool(), dependencies: ["notelint-lexicons"]),
+    // Sentences, language detection, the lexicon and name resources, dates.
     .target(
-      name: "NoteLintLanguage", dependencies: ["NoteLintCore"],
+      name: "NoteLintLanguage", dependencies: ["NoteLintCore", "NoteLintText"],
       exclude: ["Resources/SOURCES.md"],
-      resources: [.copy("Resources/lexicons"), .copy("Resources/names")]),
+      resources: [.copy("Resources/lexicons"), .copy("Resources/names")],
+      plugins: ["CompileLexicons"]),
     // The rules, one folder per category.
     .target(name: "NoteLintRules", dependencies: ["NoteLintCore", "NoteLintLanguage"]),
     // Output formats.

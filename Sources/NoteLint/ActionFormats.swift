@@ -333,7 +333,7 @@ public struct ActionRenderer: Sendable {
 
   /// A parameter value: quoted when it holds `:`, `;` or `,`; double quotes and controls dropped.
   static func icsParameter(_ text: String) -> String {
-    let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\"" && $0.value >= 0x20 }))
+    let cleaned = String(scalars: text.unicodeScalars.filter { $0 != "\"" && $0.value >= 0x20 })
     return cleaned.contains(where: { ":;,".contains($0) }) ? "\"\(cleaned)\"" : cleaned
   }
 

@@ -36,7 +36,7 @@ public struct Baseline: Sendable {
 
   /// Whitespace runs folded to one space, trimmed, lowercased: reflowing a paragraph keeps a finding known.
   public static func normalise(_ text: String) -> String {
-    var result = String.UnicodeScalarView()
+    var result: [Unicode.Scalar] = []
     var pendingSpace = false
     for scalar in text.lowercased().unicodeScalars {
       if scalar.properties.isWhitespace {
@@ -47,7 +47,7 @@ public struct Baseline: Sendable {
       pendingSpace = false
       result.append(scalar)
     }
-    return String(result)
+    return String(scalars: result)
   }
 
   /// Reads a baseline file; the error names the file and the reason.

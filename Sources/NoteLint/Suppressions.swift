@@ -118,7 +118,7 @@ public struct SuppressionMask: Sendable {
 
   static func parse(_ comment: Comment) -> Parsed? {
     let body = comment.text.unicodeScalars.drop { $0.properties.isWhitespace }
-    let words = String(String.UnicodeScalarView(body)).split(whereSeparator: { $0.isWhitespace || $0 == "," })
+    let words = String(scalars: body).split(whereSeparator: { $0.isWhitespace || $0 == "," })
     guard let first = words.first, first.lowercased().hasPrefix("notelint-") else { return nil }
     let text = "<!--" + comment.text + "-->"
     guard let kind = Kind(rawValue: first.lowercased()) else {

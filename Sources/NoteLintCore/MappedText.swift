@@ -86,9 +86,7 @@ public struct MappedText: Sendable, Equatable {
 
   /// The text of a scalar range as a String.
   public func string(_ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-    return String(view)
+    String(scalars: scalars[range.clamped(to: 0..<scalars.count)])
   }
 
   public var string: String { string(0..<scalars.count) }

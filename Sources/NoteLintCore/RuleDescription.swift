@@ -42,7 +42,7 @@ public struct RuleExample: Sendable {
 
   /// The text with the markers removed.
   public var cleanText: String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != Self.marker }))
+    String(scalars: text.unicodeScalars.filter { $0 != Self.marker })
   }
 
   /// The positions the markers stand for, in the cleaned text.

@@ -107,8 +107,6 @@ public struct SourceFile: Sendable {
 
   /// The text of a 1-based line, without its terminator.
   public func lineText(_ line: Int) -> String {
-    var result = String.UnicodeScalarView()
-    result.append(contentsOf: scalars[lineRange(line)])
-    return String(result)
+    String(scalars: scalars[lineRange(line)])
   }
 }

@@ -85,6 +85,6 @@ extension String {
     while let last = view.last, last == " " || last == "\t" {
       view = view.dropLast()
     }
-    return String(String.UnicodeScalarView(view))
+    return String(scalars: view)
   }
 }

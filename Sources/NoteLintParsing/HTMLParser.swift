@@ -498,7 +498,7 @@ private struct HTMLBuilder {
       if !found { cursor = max(cursor, start) }
     }
     if inTitle {
-      title = String(String.UnicodeScalarView(visible)).trimmingCharacters()
+      title = String(scalars: visible).trimmingCharacters()
       if found { cursor = start + visible.count }
       return
     }
@@ -516,7 +516,7 @@ private struct HTMLBuilder {
       cursor = aligner.append(visible, from: start, limit: scalars.count, into: &blocks[index].text)
     } else {
       let text = MappedText(
-        String(String.UnicodeScalarView(visible)),
+        String(scalars: visible),
         at: SourcePosition(line: line(of: node), column: 1))
       for offset in 0..<text.count {
         blocks[index].text.append(text.scalars[offset], at: text.position(at: offset))
@@ -625,8 +625,8 @@ private struct HTMLBuilder {
 extension String {
   func trimmingCharacters() -> String {
     let scalars = unicodeScalars.drop { $0.properties.isWhitespace }
-    var view = Substring(String(String.UnicodeScalarView(scalars))).unicodeScalars[...]
+    var view = Substring(String(scalars: scalars)).unicodeScalars[...]
     while let last = view.last, last.properties.isWhitespace { view = view.dropLast() }
-    return String(String.UnicodeScalarView(view))
+    return String(scalars: view)
   }
 }

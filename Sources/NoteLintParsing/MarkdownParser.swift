@@ -360,7 +360,7 @@ private struct MarkdownBuilder {
         literal, from: source.lineStarts[firstLine - 1], limit: endOffset(node), into: &block.text)
     } else {
       block.text = MappedText(
-        String(String.UnicodeScalarView(literal)), at: SourcePosition(line: firstLine, column: 1))
+        String(scalars: literal), at: SourcePosition(line: firstLine, column: 1))
     }
     if fenced, let info = cmark_node_get_fence_info(node) {
       block.codeInfo = String(cString: info)
@@ -436,7 +436,7 @@ private struct MarkdownBuilder {
       typeString(child) == "text"
     else { return nil }
     let literal = literal(child)
-    let text = String(String.UnicodeScalarView(literal))
+    let text = String(scalars: literal)
     guard !text.isEmpty else { return nil }
     if url == text || url == "http://" + text || url == "https://" + text || url == "mailto:" + text {
       return literal
@@ -589,7 +589,7 @@ private struct MarkdownBuilder {
       }
       let closed = end + 2 < literal.count
       let bodyEnd = closed ? end : literal.count
-      let body = String(String.UnicodeScalarView(literal[(index + 4)..<max(index + 4, bodyEnd)]))
+      let body = String(scalars: literal[(index + 4)..<max(index + 4, bodyEnd)])
       let lastScalar = closed ? end + 2 : literal.count - 1
       comments.append(
         Comment(

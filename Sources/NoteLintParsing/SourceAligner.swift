@@ -69,7 +69,7 @@ struct SourceAligner {
   }
 
   private func isAmpersandEntity(at offset: Int, length: Int) -> Bool {
-    let text = String(String.UnicodeScalarView(source.scalars[offset..<offset + length]))
+    let text = String(scalars: source.scalars[offset..<offset + length])
       .lowercased()
     return text == "&amp;" || text == "&#38;" || text == "&#x26;"
   }

@@ -1,3 +1,5 @@
+import NoteLintText
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

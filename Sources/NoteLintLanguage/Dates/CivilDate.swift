@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// A calendar day in the proleptic Gregorian calendar, with no time of day and no time zone.
 ///
 /// All arithmetic is done here (days since 1970-01-01), without Foundation's `Calendar`.

@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// Word lists for the date parser, all in folded form (lowercase, no accents).
 enum DateLexicon: Sendable {
   struct Month: Sendable {

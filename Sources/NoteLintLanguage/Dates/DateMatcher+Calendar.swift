@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// Quarters, halves, ISO weeks, sprints and cadences.
 extension DateMatcher {
   /// An ordinal 1...4 ("first", "primo", "1st", "1°") and the index after it.

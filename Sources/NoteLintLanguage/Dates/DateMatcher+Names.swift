@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// Dates with month or weekday names.
 extension DateMatcher {
   /// An optional leading weekday ("venerdì 4 dicembre", "Friday, Dec 4"): its number and the index after it.

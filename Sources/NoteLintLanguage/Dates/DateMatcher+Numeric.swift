@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// All-numeric dates: ISO dates and weeks, day/month[/year], bare years and day numbers.
 extension DateMatcher {
   static let plausibleYears = 1900...2199

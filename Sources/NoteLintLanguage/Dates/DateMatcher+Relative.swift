@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// Relative days, calendar units, end/start of periods and bounded relative times.
 extension DateMatcher {
   /// `today`, `domani`, `dopodomani`, `day after tomorrow`, `domani mattina`, `tomorrow EOD`.

@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// Words that are not dates alone but become dates after a licensing prefix: a bare weekday after
 /// by/on/entro, an abbreviated or ambiguous month after in/by/entro/end of, a bare year after
 /// in/nel/by/entro/fine, a bare day number after "entro il" / "by the".

@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// Finds date expressions (deadlines, periods, cadences) in Italian and English text.
 ///
 /// The scanner is hand-written over tokens of Unicode scalars (no regular expressions). At each

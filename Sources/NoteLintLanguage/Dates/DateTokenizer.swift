@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// A lexical unit of folded text for the date parser: a run of letters, a run of ASCII digits,
 /// or one other (non-space) scalar. Letter and digit runs are split from each other, so `w49`,
 /// `4th` and `1q27` are several tokens, marked `glued` when nothing separates them.
@@ -57,7 +59,7 @@ enum DateTokenizer: Sendable {
             kind: .number, start: start, end: index, glued: glued, text: "", value: value,
             scalar: scalar))
       } else if isLetter(scalar) {
-        var word = String.UnicodeScalarView()
+        var word: [Unicode.Scalar] = []
         while index < text.count, isLetter(text[index]) {
           if index - start < maxWordLength { word.append(text[index]) }
           index += 1
@@ -65,7 +67,7 @@ enum DateTokenizer: Sendable {
         let keep = index - start <= maxWordLength
         tokens.append(
           DateToken(
-            kind: .word, start: start, end: index, glued: glued, text: keep ? String(word) : "",
+            kind: .word, start: start, end: index, glued: glued, text: keep ? String(scalars: word) : "",
             value: 0,
             scalar: scalar))
       } else {

@@ -1,3 +1,5 @@
+import NoteLintText
+
 /// How an all-numeric date without a four-digit year in front is read.
 ///
 /// `04/12` is 4 December day-first and 12 April month-first. Whatever the setting, a date that can

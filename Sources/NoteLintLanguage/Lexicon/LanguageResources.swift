@@ -1,47 +1,80 @@
 import Foundation
 import NoteLintCore
+import NoteLintText
 
 /// The lexicons and name lists of one language, loaded once per process from the resource files
 /// `Resources/lexicons/<lang>/*.txt` and `Resources/names/<lang>.txt`.
-public final class LanguageResources: Sendable {
+///
+/// The build compiles the lexicon files into `lexicons.bin` (the CompileLexicons plugin); each
+/// lexicon is decoded from it the first time a rule asks for it, so that a one-file run pays only
+/// for the lexicons it uses. With `NOTELINT_RESOURCES` the text files there are compiled instead.
+public final class LanguageResources: @unchecked Sendable {
   public let language: Language
   public let tokenizer: Tokenizer
-  private let lexicons: [String: Lexicon]
+  /// Where each compiled lexicon of this language is in `compiled.bytes`.
+  private let compiledRanges: [String: Range<Int>]
+  private let lock = NSLock()
+  /// Lexicons decoded (or compiled from text) so far; guarded by `lock`.
+  private var lexicons: [String: Lexicon]
 
   private init(language: Language, tokenizer: Tokenizer) {
     self.language = language
     self.tokenizer = tokenizer
     var lexicons: [String: Lexicon] = [:]
-    if let folder = Self.resourceFolder?.appendingPathComponent("lexicons/\(language.rawValue)"),
-      let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
-    {
-      for file in files.sorted() where file.hasSuffix(".txt") {
-        let name = String(file.dropLast(4))
-        let text = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? ""
-        lexicons[name] = Lexicon(name: name, text: text, tokenizer: tokenizer)
+    if let compiled = Self.compiled {
+      compiledRanges = compiled.index[language.rawValue] ?? [:]
+    } else {
+      compiledRanges = [:]
+      if let folder = Self.resourceFolder {
+        for lexicon in LexiconSource.compile(resources: folder, language: language, tokenizer: tokenizer) {
+          lexicons[lexicon.name] = lexicon
+        }
       }
     }
     self.lexicons = lexicons
   }
 
+  /// The compiled lexicons of the build and their index; nil when `NOTELINT_RESOURCES` names
+  /// another folder or the file is missing or unreadable.
+  private static let compiled: (bytes: [UInt8], index: [String: [String: Range<Int>]])? = {
+    guard !hasResourceOverride, let file = Bundle.module.url(forResource: "lexicons", withExtension: "bin"),
+      let data = try? Data(contentsOf: file)
+    else { return nil }
+    let bytes = [UInt8](data)
+    guard let index = CompiledLexicons.index(bytes) else { return nil }
+    return (bytes, index)
+  }()
+
+  /// Whether the lexicons come from the build's `lexicons.bin` (not compiled from text at start-up).
+  public static var usesCompiledLexicons: Bool { compiled != nil }
+
   /// A lexicon by file name (without `.txt`); empty when the file does not exist.
   public func lexicon(_ name: String) -> Lexicon {
-    lexicons[name] ?? Lexicon(name: name, text: "", tokenizer: tokenizer)
+    lock.lock()
+    defer { lock.unlock() }
+    if let lexicon = lexicons[name] { return lexicon }
+    var lexicon = Lexicon(name: name, text: "", tokenizer: tokenizer)
+    if let range = compiledRanges[name], let bytes = Self.compiled?.bytes,
+      let decoded = CompiledLexicons.lexicon(named: name, in: bytes, at: range)
+    {
+      lexicon = decoded
+    }
+    lexicons[name] = lexicon
+    return lexicon
   }
 
-  public var lexiconNames: [String] { lexicons.keys.sorted() }
+  public var lexiconNames: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return Set(lexicons.keys).union(compiledRanges.keys).sorted()
+  }
 
   // MARK: - Shared instances
 
   /// Abbreviations of both languages: their final dot never ends a sentence.
   public static let sharedTokenizer: Tokenizer = {
-    var hashes = Set<UInt64>()
-    for language in Language.allCases {
-      for line in lines(of: "lexicons/\(language.rawValue)/abbreviations.txt") {
-        hashes.insert(TokenHash.hash(line))
-      }
-    }
-    return Tokenizer(abbreviations: hashes)
+    guard let folder = resourceFolder else { return Tokenizer() }
+    return LexiconSource.tokenizer(resources: folder)
   }()
 
   private static let italian = LanguageResources(language: .italian, tokenizer: sharedTokenizer)
@@ -58,9 +91,7 @@ public final class LanguageResources: Sendable {
   public static let firstNames: Set<UInt64> = {
     var names = Set<UInt64>()
     for language in Language.allCases {
-      for line in lines(of: "names/\(language.rawValue).txt") {
-        names.insert(TokenHash.hash(line))
-      }
+      names.formUnion(lineHashes(of: "names/\(language.rawValue).txt"))
     }
     return names
   }()
@@ -74,6 +105,18 @@ public final class LanguageResources: Sendable {
     }
     return Bundle.module.resourceURL
   }()
+
+  private static var hasResourceOverride: Bool {
+    !(ProcessInfo.processInfo.environment["NOTELINT_RESOURCES"] ?? "").isEmpty
+  }
+
+  /// The folded hashes of the non-comment lines of a resource file.
+  public static func lineHashes(of relativePath: String) -> [UInt64] {
+    guard let folder = resourceFolder,
+      let text = try? String(contentsOf: folder.appendingPathComponent(relativePath), encoding: .utf8)
+    else { return [] }
+    return ResourceLines.hashes(text)
+  }
 
   /// The non-comment lines of a resource file.
   public static func lines(of relativePath: String) -> [String] {

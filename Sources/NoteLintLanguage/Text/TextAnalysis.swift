@@ -1,4 +1,5 @@
 import NoteLintCore
+import NoteLintText
 
 /// One block's text, tokenized and split into sentences once, shared by every rule.
 public struct TextAnalysis: Sendable {
@@ -67,7 +68,7 @@ public struct TextAnalysis: Sendable {
 
   /// The folded text of a token (allocates: for rare uses, not the inner loop).
   public func foldedString(_ token: Token) -> String {
-    String(String.UnicodeScalarView(folded[token.range]))
+    String(scalars: folded[token.range])
   }
 
   public func originalString(_ token: Token) -> String {

@@ -80,15 +80,15 @@ public struct LintContext: Sendable {
 /// Short one-line quotes of the text a finding is about.
 public enum Excerpt {
   public static func make(_ text: String, limit: Int = 160) -> String {
-    var result = String.UnicodeScalarView()
+    var result: [Unicode.Scalar] = []
     var lastWasSpace = true
     for scalar in text.unicodeScalars {
       if scalar == MappedText.placeholder {
-        result.append(contentsOf: "…".unicodeScalars)
+        result.append("…")
         lastWasSpace = false
         continue
       }
-      if scalar.properties.isWhitespace {
+      if scalar.value == 0x20 || scalar.value == 0x0A || scalar.value == 0x09 || scalar.properties.isWhitespace {
         if !lastWasSpace { result.append(" ") }
         lastWasSpace = true
       } else {
@@ -101,7 +101,7 @@ public enum Excerpt {
       }
     }
     while let last = result.last, last == " " { result.removeLast() }
-    return String(result)
+    return String(scalars: result)
   }
 }
 

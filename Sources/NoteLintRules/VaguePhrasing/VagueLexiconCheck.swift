@@ -41,7 +41,7 @@ struct VagueLexiconCheck: Sendable {
     for index in range where text.tokens[index].kind == .number {
       let token = text.tokens[index]
       let digits = text.folded[token.range]
-      if digits.count == 4, let year = Int(String(String.UnicodeScalarView(digits))), year >= 1990, year <= 2100 {
+      if digits.count == 4, let year = Int(String(scalars: digits)), year >= 1990, year <= 2100 {
         continue
       }
       if index > range.lowerBound, ordinalWords.contains(text.tokens[index - 1].hash) { continue }

@@ -57,7 +57,7 @@ public enum Folding {
 
   /// Folds a whole string (for lexicon entries and tests).
   public static func fold(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.map(fold)))
+    String(scalars: text.unicodeScalars.map(fold))
   }
 
   @inline(__always)
@@ -83,8 +83,13 @@ public enum TokenHash {
   }
 
   public static func hash(_ text: String) -> UInt64 {
+    hash(text.unicodeScalars)
+  }
+
+  /// The hash of scalars as they are folded (combining marks skipped).
+  public static func hash<S: Sequence>(_ scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
     var result = offsetBasis
-    for scalar in text.unicodeScalars {
+    for scalar in scalars {
       let folded = Folding.fold(scalar).value
       if Folding.isCombiningMark(folded) { continue }
       result = combine(result, folded)

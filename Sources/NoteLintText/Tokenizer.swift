@@ -38,7 +38,7 @@ public struct Token: Sendable, Equatable {
 /// their `,` and `.` separators (`1,2`, `1.200`, `3.5`). Abbreviations with inner dots (`e.g.`,
 /// `p.es.`) and listed ones (`etc.`, `ecc.`) keep their final dot.
 public struct Tokenizer: Sendable {
-  let abbreviations: Set<UInt64>
+  package let abbreviations: Set<UInt64>
 
   public init(abbreviations: Set<UInt64> = []) {
     self.abbreviations = abbreviations
@@ -57,7 +57,14 @@ public struct Tokenizer: Sendable {
   }
 
   @inline(__always)
-  static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+    return scalar.properties.isUppercase
+  }
+
+  @inline(__always)
+  package static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value >= 0x30 && scalar.value <= 0x39
   }
 
@@ -68,7 +75,7 @@ public struct Tokenizer: Sendable {
   }
 
   @inline(__always)
-  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0xA0 {
       return true
@@ -153,7 +160,7 @@ public struct Tokenizer: Sendable {
           let original = scalars[position]
           if Self.isLetter(original) {
             letterCount += 1
-            if original.properties.isUppercase {
+            if Self.isUppercase(original) {
               upperCount += 1
               if position == start { firstUpper = true }
             }
@@ -235,7 +242,7 @@ public struct Tokenizer: Sendable {
         // English clitic stays in the word; otherwise an elision ends the token after the apostrophe.
         var end = index + 1
         while end < count, Self.isLetter(scalars[end]) { end += 1 }
-        let tail = String(String.UnicodeScalarView(folded[(index + 1)..<end]))
+        let tail = String(scalars: folded[(index + 1)..<end])
         if Self.clitics.contains(tail) {
           index = end
           continue

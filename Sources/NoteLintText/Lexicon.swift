@@ -5,6 +5,12 @@ public struct Phrase: Sendable, Equatable {
   public var text: String
   public var hashes: [UInt64]
   public var suggestion: String?
+
+  public init(text: String, hashes: [UInt64], suggestion: String?) {
+    self.text = text
+    self.hashes = hashes
+    self.suggestion = suggestion
+  }
 }
 
 /// A match of a lexicon phrase in a text: token indices and the phrase.
@@ -26,7 +32,7 @@ public struct PhraseMatch: Sendable, Equatable {
 public struct Lexicon: Sendable {
   public let name: String
   public private(set) var phrases: [Phrase] = []
-  private var exceptions: [Phrase] = []
+  public private(set) var exceptions: [Phrase] = []
   /// First-token hash → phrase indices, longest first.
   private var index: [UInt64: [Int]] = [:]
   private var exceptionIndex: [UInt64: [Int]] = [:]
@@ -35,32 +41,80 @@ public struct Lexicon: Sendable {
 
   public init(name: String, text: String, tokenizer: Tokenizer) {
     self.name = name
-    for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-      var line = rawLine.trimmingCharacters(in: " \t")
-      if line.isEmpty || line.hasPrefix("#") { continue }
+    // Built once per process and language, before the first note is linted: it works on scalar
+    // arrays, never on `String` pieces, so that a one-file pre-commit run does not pay for it.
+    var seen = Set<[UInt64]>()
+    var folded: [Unicode.Scalar] = []
+    for rawLine in Self.lines(Array(text.unicodeScalars)) {
+      var line = rawLine
       var isException = false
-      if line.hasPrefix("!") {
+      if line.first == "!" {
         isException = true
-        line = String(line.dropFirst()).trimmingCharacters(in: " \t")
+        line = Self.trimmed(line.dropFirst())
       }
       var suggestion: String?
-      if let arrow = line.range(of: " => ") {
-        suggestion = String(line[arrow.upperBound...]).trimmingCharacters(in: " \t")
-        line = String(line[..<arrow.lowerBound]).trimmingCharacters(in: " \t")
+      if let arrow = Self.firstArrow(in: line) {
+        let advice = Self.trimmed(line[(arrow + 4)...])
+        suggestion = String(scalars: advice)
+        line = Self.trimmed(line[..<arrow])
       }
       for expanded in Self.expand(line) {
-        let hashes = Self.hashes(of: expanded, tokenizer: tokenizer)
+        let hashes = Self.hashes(of: expanded, tokenizer: tokenizer, folded: &folded)
         guard !hashes.isEmpty else { continue }
-        let phrase = Phrase(text: expanded, hashes: hashes, suggestion: suggestion)
+        let phrase = Phrase(
+          text: String(scalars: expanded), hashes: hashes, suggestion: suggestion)
         if isException {
           exceptions.append(phrase)
-        } else if !phrases.contains(where: { $0.hashes == hashes }) {
+        } else if seen.insert(hashes).inserted {
           phrases.append(phrase)
         }
       }
     }
     (index, numberFirst) = Self.buildIndex(phrases)
     (exceptionIndex, exceptionNumberFirst) = Self.buildIndex(exceptions)
+  }
+
+  /// A lexicon from phrases compiled beforehand (see `CompiledLexicons`).
+  public init(name: String, phrases: [Phrase], exceptions: [Phrase]) {
+    self.name = name
+    self.phrases = phrases
+    self.exceptions = exceptions
+    (index, numberFirst) = Self.buildIndex(phrases)
+    (exceptionIndex, exceptionNumberFirst) = Self.buildIndex(exceptions)
+  }
+
+  /// The entry lines of a lexicon file: trimmed, without blank lines and `#` comments.
+  private static func lines(_ scalars: [Unicode.Scalar]) -> [ArraySlice<Unicode.Scalar>] {
+    var result: [ArraySlice<Unicode.Scalar>] = []
+    var start = 0
+    for position in 0...scalars.count
+    where position == scalars.count || scalars[position] == "\n"
+      || scalars[position] == "\r"
+    {
+      let line = trimmed(scalars[start..<position])
+      if let first = line.first, first != "#" { result.append(line) }
+      start = position + 1
+    }
+    return result
+  }
+
+  private static func trimmed(_ slice: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+    var slice = slice
+    while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+    while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+    return slice
+  }
+
+  /// Position of the first ` => ` in an entry.
+  private static func firstArrow(in line: ArraySlice<Unicode.Scalar>) -> Int? {
+    var position = line.startIndex
+    while position + 4 <= line.endIndex {
+      if line[position] == " ", line[position + 1] == "=", line[position + 2] == ">", line[position + 3] == " " {
+        return position
+      }
+      position += 1
+    }
+    return nil
   }
 
   public var isEmpty: Bool { phrases.isEmpty }
@@ -89,52 +143,67 @@ public struct Lexicon: Sendable {
 
   /// Token hashes of one phrase, as a lexicon entry would have them.
   public static func phraseHashes(_ phrase: String, tokenizer: Tokenizer) -> [UInt64] {
-    hashes(of: phrase, tokenizer: tokenizer)
+    var folded: [Unicode.Scalar] = []
+    return hashes(of: Array(phrase.unicodeScalars), tokenizer: tokenizer, folded: &folded)
   }
 
+  private static let numberPlaceholder: [Unicode.Scalar] = Array("<num>".unicodeScalars)
+
   /// Token hashes of one entry: `<num>` stands for any number.
-  static func hashes(of entry: String, tokenizer: Tokenizer) -> [UInt64] {
+  package static func hashes(of entry: [Unicode.Scalar], tokenizer: Tokenizer, folded: inout [Unicode.Scalar])
+    -> [UInt64]
+  {
     var result: [UInt64] = []
     for piece in entry.split(separator: " ") {
-      if piece == "<num>" {
+      if piece.elementsEqual(numberPlaceholder) {
         result.append(TokenHash.anyNumber)
         continue
       }
       // An elided word ("dell'", "l'") is one token in running text: hash it whole.
-      if let last = piece.unicodeScalars.last, Tokenizer.isApostrophe(last), piece.unicodeScalars.count > 1,
-        piece.unicodeScalars.dropLast().allSatisfy({ Tokenizer.isLetter($0) })
+      if let last = piece.last, Tokenizer.isApostrophe(last), piece.count > 1,
+        piece.dropLast().allSatisfy({ Tokenizer.isLetter($0) })
       {
-        result.append(TokenHash.hash(String(piece)))
+        result.append(TokenHash.hash(piece))
         continue
       }
-      var folded: [Unicode.Scalar] = []
-      let tokens = tokenizer.tokenize(Array(piece.unicodeScalars), folded: &folded)
-      result.append(contentsOf: tokens.map(\.hash))
+      let tokens = tokenizer.tokenize(Array(piece), folded: &folded)
+      for token in tokens { result.append(token.hash) }
     }
     return result
   }
 
   /// Expands `{a,b}` alternations (cartesian product), with runs of spaces folded to one.
-  static func expand(_ entry: String) -> [String] {
-    expandRaw(entry).map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
-      .filter { !$0.isEmpty }
+  package static func expand(_ entry: ArraySlice<Unicode.Scalar>) -> [[Unicode.Scalar]] {
+    var result: [[Unicode.Scalar]] = []
+    for raw in expandRaw(entry) {
+      var collapsed: [Unicode.Scalar] = []
+      collapsed.reserveCapacity(raw.count)
+      for scalar in raw where !(scalar == " " && (collapsed.isEmpty || collapsed.last == " ")) {
+        collapsed.append(scalar)
+      }
+      if collapsed.last == " " { collapsed.removeLast() }
+      if !collapsed.isEmpty { result.append(collapsed) }
+    }
+    return result
   }
 
   /// The expansion of one entry (for tests and tools).
-  public static func expandForTesting(_ entry: String) -> [String] { expand(entry) }
+  public static func expandForTesting(_ entry: String) -> [String] {
+    expand(ArraySlice(entry.unicodeScalars)).map { String(scalars: $0) }
+  }
 
-  private static func expandRaw(_ entry: String) -> [String] {
+  private static func expandRaw(_ entry: ArraySlice<Unicode.Scalar>) -> [[Unicode.Scalar]] {
     guard let open = entry.firstIndex(of: "{"), let close = entry[open...].firstIndex(of: "}") else {
-      return [entry]
+      return [Array(entry)]
     }
     let head = entry[..<open]
-    let tail = String(entry[entry.index(after: close)...])
-    let options = entry[entry.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
-    var result: [String] = []
-    let rests = expandRaw(tail)
+    let options = entry[(open + 1)..<close].split(separator: ",", omittingEmptySubsequences: false)
+    let rests = expandRaw(entry[(close + 1)...])
+    var result: [[Unicode.Scalar]] = []
+    result.reserveCapacity(options.count * rests.count)
     for option in options {
       for rest in rests {
-        result.append(String(head) + String(option) + rest)
+        result.append(Array(head) + Array(option) + rest)
       }
     }
     return result
@@ -208,11 +277,33 @@ public struct Lexicon: Sendable {
 }
 
 extension StringProtocol {
-  func trimmingCharacters(in set: String) -> String {
+  package func trimmingCharacters(in set: String) -> String {
     let characters = Set(set)
     var slice = Substring(self)
     while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
     while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
     return String(slice)
+  }
+}
+
+/// Lines of a word-list resource file.
+public enum ResourceLines {
+  /// The folded hashes of the non-comment lines of `text`, without a `String` a line.
+  public static func hashes(_ text: String) -> [UInt64] {
+    let scalars = Array(text.unicodeScalars)
+    var result: [UInt64] = []
+    var start = 0
+    for position in 0...scalars.count
+    where position == scalars.count || scalars[position] == "\n"
+      || scalars[position] == "\r"
+    {
+      var lower = start
+      var upper = position
+      while lower < upper, scalars[lower] == " " || scalars[lower] == "\t" { lower += 1 }
+      while upper > lower, scalars[upper - 1] == " " || scalars[upper - 1] == "\t" { upper -= 1 }
+      if lower < upper, scalars[lower] != "#" { result.append(TokenHash.hash(scalars[lower..<upper])) }
+      start = position + 1
+    }
+    return result
   }
 }

@@ -1,0 +1,2 @@
+// Clients of the language layer see the text layer (tokens, lexicons) as part of it.
+@_exported import NoteLintText

@@ -1,0 +1,30 @@
+// Build-time tool of the CompileLexicons plugin: compiles the lexicon text files of a resource
+// folder into the binary file the linter loads at start-up.
+//   notelint-lexicons RESOURCES-FOLDER OUTPUT-FILE
+import Foundation
+import NoteLintCore
+import NoteLintText
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3 else {
+  FileHandle.standardError.write(Data("usage: notelint-lexicons RESOURCES-FOLDER OUTPUT-FILE\n".utf8))
+  exit(2)
+}
+let resources = URL(fileURLWithPath: arguments[1])
+let tokenizer = LexiconSource.tokenizer(resources: resources)
+var entries: [CompiledLexicons.Entry] = []
+for language in Language.allCases {
+  for lexicon in LexiconSource.compile(resources: resources, language: language, tokenizer: tokenizer) {
+    entries.append(CompiledLexicons.Entry(language: language.rawValue, lexicon: lexicon))
+  }
+}
+guard !entries.isEmpty else {
+  FileHandle.standardError.write(Data("notelint-lexicons: no lexicons under \(resources.path)/lexicons\n".utf8))
+  exit(1)
+}
+do {
+  try Data(CompiledLexicons.encode(entries)).write(to: URL(fileURLWithPath: arguments[2]), options: .atomic)
+} catch {
+  FileHandle.standardError.write(Data("notelint-lexicons: \(arguments[2]): \(error.localizedDescription)\n".utf8))
+  exit(1)
+}

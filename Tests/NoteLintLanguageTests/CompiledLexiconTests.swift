@@ -1,0 +1,43 @@
+import Foundation
+import NoteLintCore
+import NoteLintLanguage
+import XCTest
+
+final class CompiledLexiconTests: XCTestCase {
+  func testTheBuildsCompiledLexiconsEqualTheTextFiles() throws {
+    let folder = try XCTUnwrap(LanguageResources.resourceFolder)
+    XCTAssertTrue(LanguageResources.usesCompiledLexicons, "the build did not compile lexicons.bin")
+    for language in Language.allCases {
+      let resources = LanguageResources.shared(language)
+      let fromText = LexiconSource.compile(resources: folder, language: language, tokenizer: resources.tokenizer)
+      XCTAssertGreaterThan(fromText.count, 20, "lexicon files of \(language)")
+      XCTAssertEqual(resources.lexiconNames, fromText.map(\.name).sorted())
+      for expected in fromText {
+        let loaded = resources.lexicon(expected.name)
+        XCTAssertFalse(loaded.isEmpty, "\(language) \(expected.name)")
+        XCTAssertEqual(loaded.phrases, expected.phrases, "\(language) \(expected.name)")
+        XCTAssertEqual(loaded.exceptions, expected.exceptions, "\(language) \(expected.name)")
+      }
+    }
+  }
+
+  func testEncodingRoundTripsAndRejectsDamagedData() throws {
+    let tokenizer = Tokenizer()
+    let entries = [
+      CompiledLexicons.Entry(
+        language: "it", lexicon: Lexicon(name: "a", text: "a breve => una data\n!a breve termine", tokenizer: tokenizer)
+      ),
+      CompiledLexicons.Entry(
+        language: "en", lexicon: Lexicon(name: "b", text: "{soon,shortly}\nwithin <num> days", tokenizer: tokenizer)),
+    ]
+    let bytes = CompiledLexicons.encode(entries)
+    let decoded = try XCTUnwrap(CompiledLexicons.decode(bytes))
+    XCTAssertEqual(decoded.map(\.language), ["en", "it"])
+    XCTAssertEqual(decoded[1].lexicon.phrases, entries[0].lexicon.phrases)
+    XCTAssertEqual(decoded[1].lexicon.exceptions.map(\.text), ["a breve termine"])
+    XCTAssertEqual(decoded[0].lexicon.phrases.map(\.text), ["soon", "shortly", "within <num> days"])
+    XCTAssertNil(CompiledLexicons.decode(Array(bytes.dropLast(3))))
+    XCTAssertNil(CompiledLexicons.decode(Array("NLLX".utf8) + [9, 0, 0, 0]))
+    XCTAssertNil(CompiledLexicons.decode([]))
+  }
+}
