@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "notelint",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "NoteLint", targets: ["NoteLint"]),
     .executable(name: "notelint", targets: ["notelint"]),
@@ -33,14 +33,15 @@ let package = Package(
       resources: [.copy("Resources/lexicons"), .copy("Resources/names")],
       plugins: ["CompileLexicons"]),
     // The rules, one folder per category.
-    .target(name: "NoteLintRules", dependencies: ["NoteLintCore", "NoteLintLanguage"]),
+    .target(name: "NoteLintRules", dependencies: ["NoteLintCore", "NoteLintText", "NoteLintLanguage"]),
     // Output formats.
     .target(name: "NoteLintReporters", dependencies: ["NoteLintCore"]),
     // The engine and public API: discovery, config, linting.
     .target(
       name: "NoteLint",
       dependencies: [
-        "NoteLintCore", "NoteLintParsing", "NoteLintLanguage", "NoteLintRules", "NoteLintReporters", "Yams",
+        "NoteLintCore", "NoteLintParsing", "NoteLintText", "NoteLintLanguage", "NoteLintRules", "NoteLintReporters",
+        "Yams",
       ]),
     // The command-line tool, thin.
     .executableTarget(
@@ -48,8 +49,8 @@ let package = Package(
       dependencies: ["NoteLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
     .testTarget(name: "NoteLintCoreTests", dependencies: ["NoteLintCore"]),
     .testTarget(name: "NoteLintParsingTests", dependencies: ["NoteLintParsing"]),
-    .testTarget(name: "NoteLintLanguageTests", dependencies: ["NoteLintLanguage"]),
-    .testTarget(name: "NoteLintRulesTests", dependencies: ["NoteLint", "NoteLintRules"]),
+    .testTarget(name: "NoteLintLanguageTests", dependencies: ["NoteLintText", "NoteLintLanguage"]),
+    .testTarget(name: "NoteLintRulesTests", dependencies: ["NoteLint", "NoteLintText", "NoteLintRules"]),
     .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
     .testTarget(name: "notelintCLITests", dependencies: ["notelint"]),
     .testTarget(name: "NoteLintReportersTests", dependencies: ["NoteLint", "NoteLintReporters"]),

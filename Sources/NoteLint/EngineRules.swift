@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 import NoteLintRules
 
 /// The rules the engine itself reports, beside `RuleRegistry.all`: they depend on configuration and

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 import NoteLintParsing
 import NoteLintRules
 

@@ -29,20 +29,22 @@ public struct PhraseMatch: Sendable, Equatable {
 ///
 /// File format: one entry a line, `#` comments, `{a,b}` alternation, `<num>` for any number,
 /// `!` for an exception phrase (matches overlapping it are dropped), ` => ` before a suggestion.
-public struct Lexicon: Sendable {
+///
+/// A class: lexicons are built once and shared by every rule and thread, never copied.
+public final class Lexicon: Sendable {
   public let name: String
-  public private(set) var phrases: [Phrase] = []
-  public private(set) var exceptions: [Phrase] = []
-  /// First-token hash → phrase indices, longest first.
-  private var index: [UInt64: [Int]] = [:]
-  private var exceptionIndex: [UInt64: [Int]] = [:]
-  private var numberFirst: [Int] = []
-  private var exceptionNumberFirst: [Int] = []
+  public let phrases: [Phrase]
+  public let exceptions: [Phrase]
+  private let table: PhraseTable
+  private let exceptionTable: PhraseTable
+  /// Hashes of the one-token phrases.
+  private let words: TokenSet
 
-  public init(name: String, text: String, tokenizer: Tokenizer) {
-    self.name = name
+  public convenience init(name: String, text: String, tokenizer: Tokenizer) {
     // Built once per process and language, before the first note is linted: it works on scalar
     // arrays, never on `String` pieces, so that a one-file pre-commit run does not pay for it.
+    var phrases: [Phrase] = []
+    var exceptions: [Phrase] = []
     var seen = Set<[UInt64]>()
     var folded: [Unicode.Scalar] = []
     for rawLine in Self.lines(Array(text.unicodeScalars)) {
@@ -61,8 +63,7 @@ public struct Lexicon: Sendable {
       for expanded in Self.expand(line) {
         let hashes = Self.hashes(of: expanded, tokenizer: tokenizer, folded: &folded)
         guard !hashes.isEmpty else { continue }
-        let phrase = Phrase(
-          text: String(scalars: expanded), hashes: hashes, suggestion: suggestion)
+        let phrase = Phrase(text: String(scalars: expanded), hashes: hashes, suggestion: suggestion)
         if isException {
           exceptions.append(phrase)
         } else if seen.insert(hashes).inserted {
@@ -70,8 +71,7 @@ public struct Lexicon: Sendable {
         }
       }
     }
-    (index, numberFirst) = Self.buildIndex(phrases)
-    (exceptionIndex, exceptionNumberFirst) = Self.buildIndex(exceptions)
+    self.init(name: name, phrases: phrases, exceptions: exceptions)
   }
 
   /// A lexicon from phrases compiled beforehand (see `CompiledLexicons`).
@@ -79,8 +79,9 @@ public struct Lexicon: Sendable {
     self.name = name
     self.phrases = phrases
     self.exceptions = exceptions
-    (index, numberFirst) = Self.buildIndex(phrases)
-    (exceptionIndex, exceptionNumberFirst) = Self.buildIndex(exceptions)
+    table = PhraseTable(phrases)
+    exceptionTable = PhraseTable(exceptions)
+    words = TokenSet(phrases.lazy.filter { $0.hashes.count == 1 }.map { $0.hashes[0] })
   }
 
   /// The entry lines of a lexicon file: trimmed, without blank lines and `#` comments.
@@ -120,25 +121,9 @@ public struct Lexicon: Sendable {
   public var isEmpty: Bool { phrases.isEmpty }
 
   /// Whether a single folded word is in the lexicon as a one-token phrase.
+  @inline(__always)
   public func contains(word hash: UInt64) -> Bool {
-    index[hash]?.contains { phrases[$0].hashes.count == 1 } ?? false
-  }
-
-  private static func buildIndex(_ phrases: [Phrase]) -> ([UInt64: [Int]], [Int]) {
-    var index: [UInt64: [Int]] = [:]
-    var numberFirst: [Int] = []
-    for (position, phrase) in phrases.enumerated() {
-      if phrase.hashes[0] == TokenHash.anyNumber {
-        numberFirst.append(position)
-      } else {
-        index[phrase.hashes[0], default: []].append(position)
-      }
-    }
-    for key in index.keys {
-      index[key]?.sort { phrases[$0].hashes.count > phrases[$1].hashes.count }
-    }
-    numberFirst.sort { phrases[$0].hashes.count > phrases[$1].hashes.count }
-    return (index, numberFirst)
+    words.contains(hash)
   }
 
   /// Token hashes of one phrase, as a lexicon entry would have them.
@@ -209,70 +194,105 @@ public struct Lexicon: Sendable {
     return result
   }
 
-  @inline(__always)
-  private static func tokenMatches(_ token: Token, _ hash: UInt64) -> Bool {
-    hash == TokenHash.anyNumber ? token.kind == .number : token.hash == hash
-  }
-
-  private static func matchLength(_ phrase: Phrase, _ tokens: [Token], at start: Int, limit: Int) -> Bool {
-    guard start + phrase.hashes.count <= limit else { return false }
-    for (offset, hash) in phrase.hashes.enumerated() where !tokenMatches(tokens[start + offset], hash) {
-      return false
-    }
-    return true
-  }
-
-  private static func longest(
-    _ phrases: [Phrase], _ index: [UInt64: [Int]], _ numberFirst: [Int], _ tokens: [Token], at position: Int,
-    limit: Int
-  ) -> Int? {
-    let token = tokens[position]
-    if token.kind == .number {
-      for candidate in numberFirst where matchLength(phrases[candidate], tokens, at: position, limit: limit) {
-        return candidate
-      }
-    }
-    guard let candidates = index[token.hash] else { return nil }
-    for candidate in candidates where matchLength(phrases[candidate], tokens, at: position, limit: limit) {
-      return candidate
-    }
-    return nil
-  }
-
   /// All non-overlapping matches in `range` of `tokens`, longest first at each position, minus
   /// those overlapping an exception.
   public func matches(in tokens: [Token], range: Range<Int>? = nil) -> [PhraseMatch] {
     let range = range ?? 0..<tokens.count
     var result: [PhraseMatch] = []
-    var position = range.lowerBound
-    var exceptionEnd = range.lowerBound
-    var blocked: [Range<Int>] = []
-    if !exceptions.isEmpty {
-      var probe = range.lowerBound
-      while probe < range.upperBound {
-        if let found = Self.longest(
-          exceptions, exceptionIndex, exceptionNumberFirst, tokens, at: probe, limit: range.upperBound)
-        {
-          let end = probe + exceptions[found].hashes.count
-          blocked.append(probe..<end)
-          exceptionEnd = max(exceptionEnd, end)
-        }
-        probe += 1
-      }
-    }
-    while position < range.upperBound {
-      if let found = Self.longest(phrases, index, numberFirst, tokens, at: position, limit: range.upperBound) {
-        let end = position + phrases[found].hashes.count
-        let span = position..<end
-        if !blocked.contains(where: { $0.overlaps(span) }) {
-          result.append(PhraseMatch(tokens: span, phrase: found))
-          position = end
-          continue
+    tokens.withUnsafeBufferPointer { tokens in
+      var blocked: [Range<Int>] = []
+      if !exceptions.isEmpty {
+        for probe in range {
+          if let found = exceptionTable.longest(tokens, at: probe, limit: range.upperBound) {
+            blocked.append(probe..<probe + exceptionTable.length(found))
+          }
         }
       }
-      position += 1
+      var position = range.lowerBound
+      while position < range.upperBound {
+        if let found = table.longest(tokens, at: position, limit: range.upperBound) {
+          let span = position..<position + table.length(found)
+          if blocked.isEmpty || !blocked.contains(where: { $0.overlaps(span) }) {
+            result.append(PhraseMatch(tokens: span, phrase: found))
+            position = span.upperBound
+            continue
+          }
+        }
+        position += 1
+      }
     }
     return result
+  }
+}
+
+/// The phrases of a lexicon laid out for matching: their hashes in one array, and an index from
+/// the first token's hash to the phrases starting with it, longest first.
+private struct PhraseTable: Sendable {
+  private var hashes: [UInt64] = []
+  private var starts: [Int32] = []
+  private var lengths: [Int32] = []
+  private var index: TokenIndex
+  /// Phrases starting with `<num>`, longest first.
+  private var numberFirst: [Int32] = []
+
+  init(_ phrases: [Phrase]) {
+    var groups: [UInt64: [Int]] = [:]
+    var order: [UInt64] = []
+    for (position, phrase) in phrases.enumerated() {
+      starts.append(Int32(hashes.count))
+      lengths.append(Int32(phrase.hashes.count))
+      hashes.append(contentsOf: phrase.hashes)
+      if phrase.hashes[0] == TokenHash.anyNumber {
+        numberFirst.append(Int32(position))
+      } else {
+        if groups[phrase.hashes[0]] == nil { order.append(phrase.hashes[0]) }
+        groups[phrase.hashes[0], default: []].append(position)
+      }
+    }
+    let lengths = lengths
+    // A stable sort: among phrases of one length, the file's order decides.
+    func longestFirst(_ list: [Int]) -> [Int] {
+      list.enumerated().sorted { left, right in
+        lengths[left.element] != lengths[right.element]
+          ? lengths[left.element] > lengths[right.element] : left.offset < right.offset
+      }.map(\.element)
+    }
+    index = TokenIndex(order.map { (key: $0, values: longestFirst(groups[$0] ?? [])) })
+    numberFirst = longestFirst(numberFirst.map(Int.init)).map { Int32($0) }
+  }
+
+  @inline(__always)
+  func length(_ phrase: Int) -> Int { Int(lengths[phrase]) }
+
+  @inline(__always)
+  private func matches(_ phrase: Int, _ tokens: UnsafeBufferPointer<Token>, at start: Int, limit: Int) -> Bool {
+    let count = Int(lengths[phrase])
+    guard start + count <= limit else { return false }
+    let base = Int(starts[phrase])
+    for offset in 0..<count {
+      let hash = hashes[base + offset]
+      let token = tokens[start + offset]
+      if hash == TokenHash.anyNumber ? token.kind != .number : token.hash != hash { return false }
+    }
+    return true
+  }
+
+  /// The longest phrase matching at `position` (its index), if any.
+  @inline(__always)
+  func longest(_ tokens: UnsafeBufferPointer<Token>, at position: Int, limit: Int) -> Int? {
+    let token = tokens[position]
+    if token.kind == .number {
+      for candidate in numberFirst where matches(Int(candidate), tokens, at: position, limit: limit) {
+        return Int(candidate)
+      }
+    }
+    let candidates = index.lookup(token.hash)
+    guard !candidates.isEmpty else { return nil }
+    for slot in candidates {
+      let candidate = Int(index.values[slot])
+      if matches(candidate, tokens, at: position, limit: limit) { return candidate }
+    }
+    return nil
   }
 }
 

@@ -6,7 +6,7 @@ import NoteLintCore
 public enum LexiconSource {
   /// The tokenizer of every lexicon and note: it knows the abbreviations of all languages.
   public static func tokenizer(resources: URL) -> Tokenizer {
-    var hashes = Set<UInt64>()
+    var hashes = TokenSet()
     for language in Language.allCases {
       let file = resources.appendingPathComponent("lexicons/\(language.rawValue)/abbreviations.txt")
       hashes.formUnion(ResourceLines.hashes(text(of: file) ?? ""))

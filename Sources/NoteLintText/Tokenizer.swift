@@ -38,9 +38,9 @@ public struct Token: Sendable, Equatable {
 /// their `,` and `.` separators (`1,2`, `1.200`, `3.5`). Abbreviations with inner dots (`e.g.`,
 /// `p.es.`) and listed ones (`etc.`, `ecc.`) keep their final dot.
 public struct Tokenizer: Sendable {
-  package let abbreviations: Set<UInt64>
+  package let abbreviations: TokenSet
 
-  public init(abbreviations: Set<UInt64> = []) {
+  public init(abbreviations: TokenSet = []) {
     self.abbreviations = abbreviations
   }
 

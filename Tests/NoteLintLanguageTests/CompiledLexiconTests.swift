@@ -1,6 +1,7 @@
 import Foundation
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 import XCTest
 
 final class CompiledLexiconTests: XCTestCase {

@@ -1,4 +1,5 @@
 import NoteLintLanguage
+import NoteLintText
 import XCTest
 
 final class LexiconTests: XCTestCase {

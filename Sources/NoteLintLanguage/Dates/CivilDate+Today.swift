@@ -22,7 +22,7 @@ extension DateParser {
   /// "Venerdì" for a person).
   public static func isCalendarWord(_ hash: UInt64) -> Bool { calendarHashes.contains(hash) }
 
-  private static let calendarHashes: Set<UInt64> = Set(
+  private static let calendarHashes = TokenSet(
     [
       "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
       "novembre", "dicembre", "january", "february", "march", "april", "may", "june", "july", "august", "september",

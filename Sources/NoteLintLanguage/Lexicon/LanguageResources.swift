@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import NoteLintCore
 import NoteLintText
 
@@ -8,14 +9,13 @@ import NoteLintText
 /// The build compiles the lexicon files into `lexicons.bin` (the CompileLexicons plugin); each
 /// lexicon is decoded from it the first time a rule asks for it, so that a one-file run pays only
 /// for the lexicons it uses. With `NOTELINT_RESOURCES` the text files there are compiled instead.
-public final class LanguageResources: @unchecked Sendable {
+public final class LanguageResources: Sendable {
   public let language: Language
   public let tokenizer: Tokenizer
   /// Where each compiled lexicon of this language is in `compiled.bytes`.
   private let compiledRanges: [String: Range<Int>]
-  private let lock = NSLock()
-  /// Lexicons decoded (or compiled from text) so far; guarded by `lock`.
-  private var lexicons: [String: Lexicon]
+  /// Lexicons decoded (or compiled from text) so far.
+  private let lexicons: Mutex<[String: Lexicon]>
 
   private init(language: Language, tokenizer: Tokenizer) {
     self.language = language
@@ -31,7 +31,7 @@ public final class LanguageResources: @unchecked Sendable {
         }
       }
     }
-    self.lexicons = lexicons
+    self.lexicons = Mutex(lexicons)
   }
 
   /// The compiled lexicons of the build and their index; nil when `NOTELINT_RESOURCES` names
@@ -50,23 +50,23 @@ public final class LanguageResources: @unchecked Sendable {
 
   /// A lexicon by file name (without `.txt`); empty when the file does not exist.
   public func lexicon(_ name: String) -> Lexicon {
-    lock.lock()
-    defer { lock.unlock() }
-    if let lexicon = lexicons[name] { return lexicon }
-    var lexicon = Lexicon(name: name, text: "", tokenizer: tokenizer)
+    if let lexicon = lexicons.withLock({ $0[name] }) { return lexicon }
+    var lexicon = Lexicon(name: name, phrases: [], exceptions: [])
     if let range = compiledRanges[name], let bytes = Self.compiled?.bytes,
       let decoded = CompiledLexicons.lexicon(named: name, in: bytes, at: range)
     {
       lexicon = decoded
     }
-    lexicons[name] = lexicon
-    return lexicon
+    // Two threads may decode the same lexicon at once: the first one stored wins.
+    return lexicons.withLock { cache in
+      if let stored = cache[name] { return stored }
+      cache[name] = lexicon
+      return lexicon
+    }
   }
 
   public var lexiconNames: [String] {
-    lock.lock()
-    defer { lock.unlock() }
-    return Set(lexicons.keys).union(compiledRanges.keys).sorted()
+    Set(lexicons.withLock { Array($0.keys) }).union(compiledRanges.keys).sorted()
   }
 
   // MARK: - Shared instances
@@ -88,8 +88,8 @@ public final class LanguageResources: @unchecked Sendable {
   }
 
   /// First names of both languages' lists (hashes of the folded name).
-  public static let firstNames: Set<UInt64> = {
-    var names = Set<UInt64>()
+  public static let firstNames: TokenSet = {
+    var names = TokenSet()
     for language in Language.allCases {
       names.formUnion(lineHashes(of: "names/\(language.rawValue).txt"))
     }
@@ -132,11 +132,11 @@ public final class LanguageResources: @unchecked Sendable {
 
 /// Tells Italian from English by counting each language's function words.
 public enum LanguageDetector {
-  private static let stopwords: [Language: Set<UInt64>] = {
-    var result: [Language: Set<UInt64>] = [:]
+  private static let stopwords: [Language: TokenSet] = {
+    var result: [Language: TokenSet] = [:]
     for language in Language.allCases {
       let lexicon = LanguageResources.shared(language).lexicon("stopwords")
-      result[language] = Set(lexicon.phrases.filter { $0.hashes.count == 1 }.map { $0.hashes[0] })
+      result[language] = TokenSet(lexicon.phrases.filter { $0.hashes.count == 1 }.map { $0.hashes[0] })
     }
     return result
   }()

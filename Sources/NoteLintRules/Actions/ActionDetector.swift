@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// Finds the action items of a document (categories.md §2) and, for each, its owner and deadline
 /// candidates. Runs once per document; the owner, deadline and overdue rules read its result.
@@ -9,7 +10,7 @@ struct ActionDetector {
   let resources: LanguageResources
   let dateParser = DateParser()
   let dateContext: DateContext
-  let roster: Set<UInt64>
+  let roster: TokenSet
 
   init(
     document: Document, blocks: [TextAnalysis], resources: LanguageResources, dateContext: DateContext,
@@ -19,7 +20,7 @@ struct ActionDetector {
     self.blocks = blocks
     self.resources = resources
     self.dateContext = dateContext
-    var roster = Set<UInt64>()
+    var roster = TokenSet()
     let listed = document.frontMatter?.list("team", "owners", "roster", "people", "persone") ?? []
     for entry in listed + configuredRoster {
       for word in entry.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "@" }) {
@@ -206,10 +207,10 @@ struct ActionDetector {
   }
 
   /// "Data", "Date", "When": a date column that may record when something happened, not a due date.
-  private static let weakDateHeaders: Set<UInt64> = Set(
+  private static let weakDateHeaders = TokenSet(
     ["data", "date", "when", "quando", "giorno", "day"].map(TokenHash.hash))
 
-  private static let interrogatives: Set<UInt64> = Set(
+  private static let interrogatives = TokenSet(
     ["come", "quando", "se", "chi", "cosa", "perche", "quanto", "how", "when", "whether", "if", "what", "why", "who"]
       .map(TokenHash.hash))
 
@@ -249,12 +250,12 @@ struct ActionDetector {
     return false
   }
 
-  static let modals: Set<UInt64> = Set(["should", "dovrebbe", "dovrebbero", "dovremmo"].map(TokenHash.hash))
-  static let epistemicFollowers: Set<UInt64> = Set(
+  static let modals = TokenSet(["should", "dovrebbe", "dovrebbero", "dovremmo"].map(TokenHash.hash))
+  static let epistemicFollowers = TokenSet(
     ["see", "get", "reach", "hit", "land", "notice", "have", "expect", "vedere", "avere", "arrivare", "bastare"]
       .map(TokenHash.hash))
 
-  private static let bareObligationStarts: Set<UInt64> = Set(["da"].map(TokenHash.hash))
+  private static let bareObligationStarts = TokenSet(["da"].map(TokenHash.hash))
 
   /// Whether a token opens a sentence or a clause (after `:`, `—`, `;`, `(`).
   private func startsClause(_ text: TextAnalysis, at position: Int, from start: Int) -> Bool {
@@ -267,11 +268,11 @@ struct ActionDetector {
     return ":;—–-(".unicodeScalars.contains(text.text.scalars[Int(previous.start)])
   }
 
-  private static let englishFuture: Set<UInt64> = Set(["will", "shall"].map(TokenHash.hash))
-  private static let firstPersonPlural: Set<UInt64> = Set(["we", "noi"].map(TokenHash.hash))
+  private static let englishFuture = TokenSet(["will", "shall"].map(TokenHash.hash))
+  private static let firstPersonPlural = TokenSet(["we", "noi"].map(TokenHash.hash))
 
-  private static let negations: Set<UInt64> = Set(["not", "never", "non", "mai", "no"].map(TokenHash.hash))
-  private static let wishVerbs: Set<UInt64> = Set(
+  private static let negations = TokenSet(["not", "never", "non", "mai", "no"].map(TokenHash.hash))
+  private static let wishVerbs = TokenSet(
     ["would", "like", "wants", "want", "vorrebbe", "vuole", "asked", "chiede", "ha", "has", "had"].map(TokenHash.hash))
 
   private func hasFutureWithSubject(_ text: TextAnalysis, range: Range<Int>) -> Bool {
@@ -396,7 +397,7 @@ struct ActionDetector {
     "tion", "tions", "ment", "ments", "ness", "ity", "ance", "ence", "ing", "ship", "ies", "ism", "ure",
   ]
 
-  private static let notNames: Set<UInt64> = Set(
+  private static let notNames = TokenSet(
     [
       "note", "nota", "next", "todo", "action", "azione", "status", "stato", "owner", "responsabile", "due",
       "scadenza", "deadline", "done", "fatto", "risk", "rischio", "decision", "decisione", "update", "aggiornamento",
@@ -569,7 +570,7 @@ struct ActionDetector {
     return false
   }
 
-  private static let articles: Set<UInt64> = Set(
+  private static let articles = TokenSet(
     ["the", "il", "lo", "la", "l'", "i", "gli", "le", "a", "an", "our", "il nostro", "la nostra"].map(TokenHash.hash))
 
   private func isName(_ text: TextAnalysis, _ token: Token) -> Bool {

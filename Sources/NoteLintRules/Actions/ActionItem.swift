@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// How a piece of text became an action item.
 public enum ActionSource: String, Sendable {

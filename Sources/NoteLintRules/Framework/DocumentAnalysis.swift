@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// Everything computed once per document and shared by all rules: the language, each block's
 /// tokens and sentences, and (built on those) the action items.

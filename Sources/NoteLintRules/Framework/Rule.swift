@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// A rule: a small value type with a description (id, category, severity, checkpoints, examples in
 /// both languages) and a check that reads the shared analysis of one document.
@@ -88,7 +89,7 @@ public enum Excerpt {
         lastWasSpace = false
         continue
       }
-      if scalar.value == 0x20 || scalar.value == 0x0A || scalar.value == 0x09 || scalar.properties.isWhitespace {
+      if scalar.value < 0x80 ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace {
         if !lastWasSpace { result.append(" ") }
         lastWasSpace = true
       } else {

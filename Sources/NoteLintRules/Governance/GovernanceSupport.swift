@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// Shared judgements of the governance rules: placeholders, owners, dates and terms in pact fields.
 struct GovernanceSupport {

@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// What the KPI of a pact says: baseline, target, and whether it is tied to money.
 struct KPIReading {
@@ -8,12 +9,12 @@ struct KPIReading {
   var hasTarget: Bool
   var isBusiness: Bool
 
-  private static let baselineWords: Set<UInt64> = Set(
+  private static let baselineWords = TokenSet(
     [
       "baseline", "attuale", "attualmente", "oggi", "today", "current", "currently", "from", "da", "dal", "dallo",
       "dall'", "partenza", "base", "now", "ora",
     ].map(TokenHash.hash))
-  private static let targetWords: Set<UInt64> = Set(
+  private static let targetWords = TokenSet(
     [
       "target", "obiettivo", "goal", "traguardo", "objective", "to", "a", "al", "allo", "all'", "fino", "verso",
       "towards", "entro",

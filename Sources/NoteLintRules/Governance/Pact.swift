@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// The fields a one-page pact can have.
 public enum PactFieldKind: String, Sendable, CaseIterable {

@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// Tells a one-page pact from any other note: front matter (`type: pact`, `tipo: patto`), a title
 /// naming a pact, or most of the five required fields.

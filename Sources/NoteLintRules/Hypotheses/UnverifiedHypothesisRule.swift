@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// An assumption, belief or prediction the note neither backs with evidence nor plans to verify.
 public struct UnverifiedHypothesisRule: Rule {
@@ -83,10 +84,10 @@ public struct UnverifiedHypothesisRule: Rule {
     return findings
   }
 
-  private static let modals: Set<UInt64> = Set(["should", "dovrebbe", "dovrebbero"].map(TokenHash.hash))
-  private static let passiveAuxiliaries: Set<UInt64> = Set(
+  private static let modals = TokenSet(["should", "dovrebbe", "dovrebbero"].map(TokenHash.hash))
+  private static let passiveAuxiliaries = TokenSet(
     ["be", "essere", "have", "avere", "venire"].map(TokenHash.hash))
-  private static let persons: Set<UInt64> = Set(["we", "i", "you", "noi", "io", "tu", "voi"].map(TokenHash.hash))
+  private static let persons = TokenSet(["we", "i", "you", "noi", "io", "tu", "voi"].map(TokenHash.hash))
 
   /// "the model should cope with it", "il modello dovrebbe reggere": a modal of probability. With a
   /// person as subject ("Marco should send", "il PM dovrebbe inviare") it is an obligation instead.

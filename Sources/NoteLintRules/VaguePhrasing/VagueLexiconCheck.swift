@@ -1,5 +1,6 @@
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 
 /// The shared check behind the word-list rules of `vague-phrasing`: match one lexicon in every
 /// prose block and report each match the conditions let through.
@@ -28,7 +29,7 @@ struct VagueLexiconCheck: Sendable {
   let message: @Sendable (String) -> Localized
   let suggestion: Localized
 
-  private static let ordinalWords: Set<UInt64> = Set(
+  private static let ordinalWords = TokenSet(
     [
       "sprint", "settimana", "week", "wk", "w", "q", "h", "fase", "phase", "step", "v", "version", "versione",
       "release",
