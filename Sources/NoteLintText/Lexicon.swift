@@ -236,29 +236,33 @@ private struct PhraseTable: Sendable {
   private var numberFirst: [Int32] = []
 
   init(_ phrases: [Phrase]) {
-    var groups: [UInt64: [Int]] = [:]
-    var order: [UInt64] = []
-    for (position, phrase) in phrases.enumerated() {
+    starts.reserveCapacity(phrases.count)
+    lengths.reserveCapacity(phrases.count)
+    for phrase in phrases {
       starts.append(Int32(hashes.count))
       lengths.append(Int32(phrase.hashes.count))
       hashes.append(contentsOf: phrase.hashes)
-      if phrase.hashes[0] == TokenHash.anyNumber {
+    }
+    // Phrases grouped by first hash, longest first, then in the file's order: one sort of
+    // indices, no dictionary of arrays.
+    let firsts = phrases.map { $0.hashes[0] }
+    let lengths = lengths
+    let order = (0..<phrases.count).sorted { left, right in
+      if firsts[left] != firsts[right] { return firsts[left] < firsts[right] }
+      if lengths[left] != lengths[right] { return lengths[left] > lengths[right] }
+      return left < right
+    }
+    var groups: [(key: UInt64, values: [Int])] = []
+    for position in order {
+      if firsts[position] == TokenHash.anyNumber {
         numberFirst.append(Int32(position))
+      } else if let last = groups.last, last.key == firsts[position] {
+        groups[groups.count - 1].values.append(position)
       } else {
-        if groups[phrase.hashes[0]] == nil { order.append(phrase.hashes[0]) }
-        groups[phrase.hashes[0], default: []].append(position)
+        groups.append((firsts[position], [position]))
       }
     }
-    let lengths = lengths
-    // A stable sort: among phrases of one length, the file's order decides.
-    func longestFirst(_ list: [Int]) -> [Int] {
-      list.enumerated().sorted { left, right in
-        lengths[left.element] != lengths[right.element]
-          ? lengths[left.element] > lengths[right.element] : left.offset < right.offset
-      }.map(\.element)
-    }
-    index = TokenIndex(order.map { (key: $0, values: longestFirst(groups[$0] ?? [])) })
-    numberFirst = longestFirst(numberFirst.map(Int.init)).map { Int32($0) }
+    index = TokenIndex(groups)
   }
 
   @inline(__always)

@@ -71,6 +71,36 @@ public struct TextAnalysis: Sendable {
     String(scalars: folded[token.range])
   }
 
+  /// Whether a token's folded text ends with `suffix` (compared scalar by scalar, no allocation).
+  public func foldedHasSuffix(_ token: Token, _ suffix: String) -> Bool {
+    var position = Int(token.end)
+    for scalar in suffix.unicodeScalars.reversed() {
+      position -= 1
+      if position < Int(token.start) || folded[position] != scalar { return false }
+    }
+    return true
+  }
+
+  /// Whether a token's folded text starts with `prefix`.
+  public func foldedHasPrefix(_ token: Token, _ prefix: String) -> Bool {
+    var position = Int(token.start)
+    for scalar in prefix.unicodeScalars {
+      if position >= Int(token.end) || folded[position] != scalar { return false }
+      position += 1
+    }
+    return true
+  }
+
+  /// Whether a token's original text ends with `suffix`, exactly (case and accents count).
+  public func originalHasSuffix(_ token: Token, _ suffix: String) -> Bool {
+    var position = Int(token.end)
+    for scalar in suffix.unicodeScalars.reversed() {
+      position -= 1
+      if position < Int(token.start) || text.scalars[position] != scalar { return false }
+    }
+    return true
+  }
+
   public func originalString(_ token: Token) -> String {
     text.string(token.range)
   }

@@ -268,6 +268,7 @@ struct ActionDetector {
     return ":;—–-(".unicodeScalars.contains(text.text.scalars[Int(previous.start)])
   }
 
+  private static let toHash = TokenHash.hash("to")
   private static let englishFuture = TokenSet(["will", "shall"].map(TokenHash.hash))
   private static let firstPersonPlural = TokenSet(["we", "noi"].map(TokenHash.hash))
 
@@ -288,27 +289,28 @@ struct ActionDetector {
         position += 1
         continue
       }
-      let folded = text.foldedString(token)
-      let original = text.originalString(token)
       let next = position + 1 < range.upperBound ? tokens[position + 1] : nil
-      if next.map({ Self.negations.contains($0.hash) }) == true || folded.hasSuffix("n't") {
+      if next.map({ Self.negations.contains($0.hash) }) == true || text.foldedHasSuffix(token, "n't") {
         position += 1
         continue
       }
       if Self.englishFuture.contains(token.hash) {
         if isSubject(text, clauseStart..<position, strict: false) { return true }
-      } else if folded.hasSuffix("'ll") {
-        if folded.hasPrefix("we'") || folded.hasPrefix("i'") { return true }
-      } else if folded == "to", next?.kind == .word, position > clauseStart {
+      } else if text.foldedHasSuffix(token, "'ll") {
+        if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'") { return true }
+      } else if token.hash == Self.toHash, next?.kind == .word, position > clauseStart {
         // "Marco to send the deck" (minutes style): the subject stands right before "to".
         if isSubject(text, clauseStart..<position, strict: true) { return true }
-      } else if folded.count >= 4, original.hasSuffix("rà") || folded.hasSuffix("ranno") {
+      } else if token.length >= 4,
+        text.originalHasSuffix(token, "rà") || text.originalHasSuffix(token, "ra\u{300}")
+          || text.foldedHasSuffix(token, "ranno")
+      {
         if position > clauseStart, Self.negations.contains(tokens[position - 1].hash) {
           position += 1
           continue
         }
         if isSubject(text, clauseStart..<position, strict: false) { return true }
-      } else if folded.count >= 6, folded.hasSuffix("remo"),
+      } else if token.length >= 6, text.foldedHasSuffix(token, "remo"),
         position == clauseStart
           || Self.firstPersonPlural.contains(tokens[position - 1].hash)
       {
@@ -364,9 +366,8 @@ struct ActionDetector {
       !Self.notNames.contains(token.hash), !commonWord(token.hash)
     else { return false }
     // Names are letters only ("R4", "Reverse-ETL" are not), and do not end like abstract nouns.
-    let folded = text.foldedString(token)
-    guard folded.unicodeScalars.allSatisfy({ Tokenizer.isLetter($0) || $0 == "'" }),
-      !Self.nounEndings.contains(where: { folded.hasSuffix($0) })
+    guard text.folded[token.range].allSatisfy({ Tokenizer.isLetter($0) || $0 == "'" }),
+      !Self.nounEndings.contains(where: { text.foldedHasSuffix(token, $0) })
     else { return false }
     // Reject accented endings: "Sarà" is a verb, not "Sara".
     if let last = text.text.scalars[Int(token.end) - 1].properties.isLowercase
