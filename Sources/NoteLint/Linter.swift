@@ -107,12 +107,8 @@ public struct Linter: Sendable {
 
   /// Lints bytes (a file's content, standard input or a staged blob) under a display path.
   public func lint(bytes: [UInt8], path: String) -> FileOutcome {
+    if bytes.count > options.maxFileSize { return tooLarge(path: path, bytes: bytes.count) }
     let settings = settings(for: path)
-    if bytes.count > options.maxFileSize {
-      let error = InputError.tooLarge(bytes: bytes.count, limit: options.maxFileSize)
-      return FileOutcome(
-        summary: nil, findings: [], error: FileError(path: path, reason: error.description), failOn: settings.failOn)
-    }
     var key: String?
     if let cache {
       let digest = ResultCache.key(version: NoteLintVersion.current, settings: settings, path: path, bytes: bytes)
@@ -132,6 +128,14 @@ public struct Linter: Sendable {
       if let cache, let key { cache.store(path: path, key: key, summary: result.summary, findings: result.findings) }
       return FileOutcome(summary: result.summary, findings: result.findings, error: nil, failOn: settings.failOn)
     }
+  }
+
+  /// The outcome of an input over `--max-file-size`: skipped, with an error naming it.
+  public func tooLarge(path: String, bytes: Int) -> FileOutcome {
+    let error = InputError.tooLarge(bytes: bytes, limit: options.maxFileSize)
+    return FileOutcome(
+      summary: nil, findings: [], error: FileError(path: path, reason: error.description),
+      failOn: settings(for: path).failOn)
   }
 
   /// Reads, decodes and parses one file.
