@@ -336,6 +336,8 @@ final class HostileCLITests: XCTestCase {
       skipped.errors,
       ["./one-line.md: file of \(size) bytes is larger than the limit of 8388608 bytes (see --max-file-size)"])
     XCTAssertTrue(skipped.stdout.hasPrefix("./small.md:1:9: warning: "), skipped.stdout)
+    // The exact size in the message comes from stat: reading stops one chunk past the limit, so a
+    // size found by reading could not be the file's.
     // The other commands refuse it from its size too, without reading it.
     for arguments in [["actions", "."], ["checkpoint", "business", "."], ["digest", ".", "--out", "../big-digest"]] {
       let result = try Notelint.run(arguments + ["--today", "2026-11-23"], in: folder)
@@ -350,5 +352,51 @@ final class HostileCLITests: XCTestCase {
     XCTAssertEqual(
       findings?.map { "\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0):\($0["rule"] as? String ?? "")" },
       ["1:\(count + 4):vague-time"])
+  }
+
+  func testStagedBlobsOverTheLimitAreNeverLoaded() throws {
+    let folder = root.appendingPathComponent("staged")
+    RawFiles.write(folder.path, "notes/a.md", "We ship soon.\n")
+    let size = 12 << 20
+    RawFiles.write(folder.path, "notes/big.md", [UInt8](repeating: UInt8(ascii: "x"), count: size))
+    // A git in front of the real one records what `cat-file --batch` is asked to load.
+    let realGit = try XCTUnwrap(
+      (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/git" }.first {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    let log = folder.appendingPathComponent("loaded.log").path
+    RawFiles.write(
+      folder.path, "bin/git",
+      "#!/bin/sh\nif [ \"$3\" = cat-file ] && [ \"$4\" = --batch ]; then tee -a '\(log)' | '\(realGit)' \"$@\"; "
+        + "else exec '\(realGit)' \"$@\"; fi\n")
+    chmod(folder.appendingPathComponent("bin/git").path, 0o755)
+    let environment = [
+      "GIT_CONFIG_GLOBAL": "/dev/null",
+      "PATH": folder.appendingPathComponent("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? ""),
+    ]
+    func git(_ command: String) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: realGit)
+      process.arguments = ["-C", folder.path] + command.split(separator: " ").map(String.init)
+      process.environment = environment
+      let out = Pipe()
+      process.standardOutput = out
+      try process.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      XCTAssertEqual(process.terminationStatus, 0, command)
+      return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    _ = try git("init -q")
+    _ = try git("add notes")
+    let result = try Notelint.run(["lint", "--staged", "--today", "2026-11-23"], in: folder, environment: environment)
+    XCTAssertEqual(result.code, 3, result.stderr)
+    XCTAssertEqual(
+      result.errors,
+      ["notes/big.md: file of \(size) bytes is larger than the limit of 8388608 bytes (see --max-file-size)"])
+    XCTAssertTrue(result.stdout.hasPrefix("notes/a.md:1:9: warning: "), result.stdout)
+    let loaded = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    XCTAssertTrue(loaded.contains(try git("rev-parse :notes/a.md")), loaded)
+    XCTAssertFalse(loaded.contains(try git("rev-parse :notes/big.md")), "the blob over the limit was loaded")
   }
 }
