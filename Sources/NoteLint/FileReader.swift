@@ -19,18 +19,33 @@ public enum FileReader {
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { return .failure(.unreadable(reason(errno: errno))) }
     defer { close(descriptor) }
+    switch read(descriptor: descriptor, atMost: maxSize + 1, reserve: Int(status.st_size)) {
+    case .success(let bytes) where bytes.count > maxSize: return .failure(.overLimit(limit: maxSize))
+    case let result: return result
+    }
+  }
+
+  /// Reads an open descriptor (standard input) to its end, or until `count` bytes: never more, so an
+  /// endless stream cannot fill the memory.
+  public static func read(descriptor: Int32, atMost count: Int, reserve: Int = 0) -> Result<[UInt8], InputError> {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(status.st_size))
+    bytes.reserveCapacity(min(reserve, count))
     var chunk = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-      if count < 0 {
+    while bytes.count < count {
+      let wanted = min(chunk.count, count - bytes.count)
+      let read = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
+      if read < 0 {
         if errno == EINTR { continue }
-        return .failure(.unreadable(String(cString: strerror(errno))))
+        if errno == EAGAIN || errno == EWOULDBLOCK {
+          // A non-blocking standard input: wait until there is more to read.
+          var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+          _ = poll(&ready, 1, -1)
+          continue
+        }
+        return .failure(.unreadable(reason(errno: errno)))
       }
-      if count == 0 { break }
-      bytes.append(contentsOf: chunk[0..<count])
-      if bytes.count > maxSize { return .failure(.tooLarge(bytes: bytes.count, limit: maxSize)) }
+      if read == 0 { break }
+      bytes.append(contentsOf: chunk[0..<read])
     }
     return .success(bytes)
   }

@@ -107,7 +107,13 @@ public struct Linter: Sendable {
 
   /// Lints bytes (a file's content, standard input or a staged blob) under a display path.
   public func lint(bytes: [UInt8], path: String) -> FileOutcome {
-    if bytes.count > options.maxFileSize { return tooLarge(path: path, bytes: bytes.count) }
+    if bytes.count > options.maxFileSize {
+      // The bytes may have been cut at the limit (standard input): no size is claimed.
+      let error = InputError.overLimit(limit: options.maxFileSize)
+      return FileOutcome(
+        summary: nil, findings: [], error: FileError(path: path, reason: error.description),
+        failOn: settings(for: path).failOn)
+    }
     let settings = settings(for: path)
     var key: String?
     if let cache {

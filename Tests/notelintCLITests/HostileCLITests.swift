@@ -250,8 +250,13 @@ final class HostileCLITests: XCTestCase {
     let findings = (parseJSON(utf16.stdout, "stdin JSON") as? [String: Any])?["findings"] as? [[String: Any]]
     XCTAssertEqual(findings?.map { "\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0)" }, ["2:12"])
     let large = try run(["lint", "-", "--max-file-size", "10"], stdin: Array(repeating: 0x41, count: 11))
-    XCTAssertEqual(
-      large.errors, ["<stdin>.md: file of 11 bytes is larger than the limit of 10 bytes (see --max-file-size)"])
+    XCTAssertEqual(large.errors, ["<stdin>.md: larger than the limit of 10 bytes (see --max-file-size)"])
+    // An endless stream is cut at the limit, not read to its end.
+    let endless = try Notelint.run(
+      ["lint", "-", "--max-file-size", "1000", "--stdin-filename", "zero.md"], in: root, stdinPath: "/dev/zero",
+      timeout: 60)
+    XCTAssertEqual(endless.code, 3)
+    XCTAssertEqual(endless.errors, ["zero.md: larger than the limit of 1000 bytes (see --max-file-size)"])
   }
 
   // MARK: - The other commands

@@ -34,7 +34,8 @@ struct BinaryRun {
 /// soon as it returns true.
 enum Notelint {
   static func run(
-    _ arguments: [String], in folder: URL, stdin: [UInt8] = [], environment: [String: String] = [:],
+    _ arguments: [String], in folder: URL, stdin: [UInt8] = [], stdinPath: String? = nil,
+    environment: [String: String] = [:],
     timeout: TimeInterval = 180, killWhen: (() -> Bool)? = nil, file: StaticString = #filePath, line: UInt = #line
   ) throws -> BinaryRun {
     let io = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-io-\(UUID().uuidString)")
@@ -45,7 +46,7 @@ enum Notelint {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, paths[0], O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? paths[0], O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, paths[1], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_addopen(&actions, 2, paths[2], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     var env = ProcessInfo.processInfo.environment
