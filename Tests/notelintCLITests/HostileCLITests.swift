@@ -262,8 +262,10 @@ final class HostileCLITests: XCTestCase {
   // MARK: - The other commands
 
   func testCheckpointActionsDigestAndEvalSurviveTheBattery() throws {
-    for gate in ["technical", "business", "review"] {
-      for format in ["text", "markdown", "json", "html"] {
+    for (gate, formats) in [
+      ("technical", ["text", "markdown", "json", "html"]), ("business", ["json"]), ("review", ["json"]),
+    ] {
+      for format in formats {
         let result = try run(["checkpoint", gate, "battery", "--format", format, "--today", "2026-11-23"])
         assertSurvived(result, "checkpoint \(gate) --format \(format)")
         XCTAssertTrue(result.stdout.contains("patto"), "checkpoint \(gate) \(format)")

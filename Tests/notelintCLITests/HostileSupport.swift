@@ -275,7 +275,7 @@ enum SampleCorpus {
         RawFiles.write(root, "\(folder)/\(index)-\(name)", bytes(source))
       } else {
         var text: [UInt8] = []
-        let parts = 2 + index % 2
+        let parts = 1 + index % 2
         for part in 0..<parts {
           text += bytes(markdown[(index * 7 + part * 11) % markdown.count]) + Array("\n\n".utf8)
         }

@@ -60,7 +60,7 @@ final class SafeWriteCLITests: XCTestCase {
   // MARK: - (a) killed runs
 
   func testRunsKilledWhileWritingLeaveTheOldFileOrTheNewOneNeverPart() throws {
-    try copyCorpus(to: "tree/Corpus")
+    try copyCorpus(to: "tree/Corpus", only: 24)
     // Two shards for merge.
     for shard in ["1/2", "2/2"] {
       let name = "shard-\(shard.prefix(1)).json"
@@ -118,10 +118,8 @@ final class SafeWriteCLITests: XCTestCase {
         { { Self.writing(in: folder, comparedTo: old) } },
         { { Self.writing(in: folder, comparedTo: old) } },
         {
-          let start = Date(); return { Date().timeIntervalSince(start) > 0.05 }
-        },
-        {
-          let start = Date(); return { Date().timeIntervalSince(start) > 0.25 }
+          let start = Date()
+          return { Date().timeIntervalSince(start) > 0.1 }
         },
       ]
       for (attempt, trigger) in triggers.enumerated() {
@@ -249,8 +247,7 @@ final class SafeWriteCLITests: XCTestCase {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
       }
       for command in [
-        ["lint", "notes"], ["lint", "notes", "--format", "sarif"], ["actions", "notes"],
-        ["digest", "notes", "--out", "digest"],
+        ["lint", "notes"], ["actions", "notes"], ["digest", "notes", "--out", "digest"],
       ] {
         let result = try run(command + ["--today", "2026-11-23"])
         let what = "\(name): \(command.joined(separator: " "))"
