@@ -59,6 +59,20 @@ public enum PathUtilities {
     return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
   }
 
+  /// The first of `candidates` that is the same existing file as `path` (device and inode, so links
+  /// and other spellings of the path count), or nil.
+  public static func sameFile(as path: String, in candidates: [String]) -> String? {
+    var target = stat()
+    guard stat(path, &target) == 0 else { return nil }
+    for candidate in candidates {
+      var status = stat()
+      if stat(candidate, &status) == 0, status.st_dev == target.st_dev, status.st_ino == target.st_ino {
+        return candidate
+      }
+    }
+    return nil
+  }
+
   /// A file name's bytes as text: valid UTF-8 as it is, every other byte as `\xNN`.
   public static func escaped(_ bytes: [UInt8]) -> String {
     var result = ""

@@ -133,6 +133,8 @@ struct LintCommand: ParsableCommand {
       }
     }
     var report = result.report
+    try Output.refuseWritingOverNotes(
+      [output, writeBaseline], notes: report.files.map(\.path) + report.errors.map(\.path))
     if let writeBaseline {
       do {
         try AtomicFile.write(Baseline.render(report.findings), to: writeBaseline)

@@ -263,6 +263,31 @@ final class SafeWriteCLITests: XCTestCase {
     }
   }
 
+  func testAnOutputNeverReplacesANoteTheRunReads() throws {
+    RawFiles.write(root.path, "notes/a.md", "We ship soon.\n")
+    RawFiles.write(root.path, "notes/b.html", "<p>Later.</p>\n")
+    symlink("notes/a.md", root.appendingPathComponent("alias.md").path)
+    let before = TreeSnapshot.take(root.path)
+    for command in [
+      ["lint", "notes", "--output", "notes/a.md"], ["lint", "notes", "--output", "./notes/../notes/b.html"],
+      ["lint", "notes", "--format", "json", "--output", "alias.md"],
+      ["lint", "notes", "--write-baseline", "notes/a.md"],
+      ["actions", "notes", "--output", "notes/a.md"], ["lint", "notes/a.md", "--output", "alias.md"],
+    ] {
+      let result = try run(command + ["--today", "2026-11-23"])
+      XCTAssertEqual(result.code, 2, "\(command): \(result.stderr)")
+      XCTAssertEqual(result.errLines.count, 1, result.stderr)
+      XCTAssertTrue(result.stderr.contains("notelint never writes over a note"), result.stderr)
+      XCTAssertEqual(TreeSnapshot.take(root.path).differences(before), [], "\(command)")
+    }
+    // A new file next to the notes is fine.
+    let report = try run([
+      "lint", "notes", "--format", "markdown", "--output", "notes/report.md", "--today", "2026-11-23",
+    ])
+    XCTAssertEqual(report.code, 1, report.stderr)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("notes/report.md").path))
+  }
+
   // MARK: - (d) inputs untouched
 
   func testNoCommandChangesTheBytesOrTimesOfItsInputs() throws {
