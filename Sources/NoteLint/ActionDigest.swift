@@ -26,11 +26,13 @@ public struct DigestState: Sendable, Equatable, Codable {
   /// Reads a state file; nil when it does not exist yet (the first run).
   public static func load(path: String) throws(LoadError) -> DigestState? {
     guard PathUtilities.exists(path) else { return nil }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw LoadError(description: "\(path): the digest state cannot be read")
+    let bytes: [UInt8]
+    switch FileReader.read(path, maxSize: 1 << 30) {
+    case .success(let read): bytes = read
+    case .failure(let error): throw LoadError(description: "\(path): digest state: \(error)")
     }
     do {
-      let state = try JSONDecoder().decode(DigestState.self, from: data)
+      let state = try JSONDecoder().decode(DigestState.self, from: Data(bytes))
       guard state.version == 1 else {
         throw LoadError(description: "\(path): unknown digest state version \(state.version)")
       }
@@ -341,9 +343,8 @@ public struct DigestWriter: Sendable {
 
   /// Whether a file in the folder was written by `notelint digest` (its first line is the marker).
   func isOurs(_ path: String) -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    let head = handle.readData(ofLength: DigestBuilder.marker.utf8.count)
+    // Never FileHandle: opening a FIFO that stands where a digest goes would block the run.
+    guard let head = FileReader.head(path, count: DigestBuilder.marker.utf8.count) else { return false }
     return String(decoding: head, as: UTF8.self) == DigestBuilder.marker
   }
 

@@ -89,7 +89,7 @@ public struct ActionRenderer: Sendable {
       rows.append([
         record.done ? "done" : "open", Self.dueCell(record), Self.ownerCell(record),
         record.problems.isEmpty ? "-" : record.problems.map(\.rawValue).joined(separator: ","),
-        "\(record.file):\(record.line)", record.text,
+        "\(DisplayText.escapingControls(record.file)):\(record.line)", record.text,
       ])
     }
     var widths = Array(repeating: 0, count: header.count)

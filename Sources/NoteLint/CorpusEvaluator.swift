@@ -64,8 +64,14 @@ public struct CorpusEvaluator: Sendable {
 
   /// Reads a sidecar's labels; malformed lines are errors naming the file and line.
   public static func labels(sidecar: String, file: String) -> Result<[CorpusLabel], FileError> {
-    guard let text = try? String(contentsOfFile: sidecar, encoding: .utf8) else {
-      return .failure(FileError(path: sidecar, reason: "cannot be read"))
+    let text: String
+    switch FileReader.read(sidecar, maxSize: 1 << 24) {
+    case .failure(let error): return .failure(FileError(path: sidecar, reason: error.description))
+    case .success(let bytes):
+      guard let decoded = String(validating: bytes, as: UTF8.self) else {
+        return .failure(FileError(path: sidecar, reason: "is not valid UTF-8"))
+      }
+      text = decoded
     }
     var labels: [CorpusLabel] = []
     for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

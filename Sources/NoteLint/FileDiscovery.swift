@@ -38,7 +38,7 @@ public struct FileDiscovery: Sendable {
     for path in paths {
       var status = stat()
       guard lstat(path, &status) == 0 || stat(path, &status) == 0 else {
-        errors.append(FileError(path: path, reason: InputError.notFound.description))
+        errors.append(FileError(path: path, reason: FileReader.reason(errno: errno)))
         continue
       }
       var isDirectory: ObjCBool = false
@@ -96,7 +96,7 @@ public struct FileDiscovery: Sendable {
   ) {
     // The real path (symlinks resolved) identifies a folder: meeting it again on the way down is a loop.
     guard let resolved = realpath(absolute, nil) else {
-      errors.append(FileError(path: folder, reason: "cannot resolve folder: \(String(cString: strerror(errno)))"))
+      errors.append(FileError(path: folder, reason: "cannot resolve folder: \(FileReader.reason(errno: errno))"))
       return
     }
     let real = String(cString: resolved)
@@ -106,20 +106,43 @@ public struct FileDiscovery: Sendable {
       return
     }
     defer { visited.remove(real) }
-    let entries: [String]
-    do {
-      entries = try FileManager.default.contentsOfDirectory(atPath: folder)
-    } catch {
-      errors.append(FileError(path: folder, reason: "cannot list folder: permission denied or unreadable"))
+    let entries: [FolderEntry]
+    switch Self.list(folder) {
+    case .success(let listed): entries = listed
+    case .failure(let error):
+      errors.append(error)
       return
     }
-    for name in entries.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-      if name.hasPrefix(".") { continue }
+    for entry in entries {
+      if entry.name.first == UInt8(ascii: ".") { continue }
+      guard let name = String(validating: entry.name, as: UTF8.self) else {
+        // A String cannot hold the name, so the file cannot be opened through one: say so rather
+        // than skip it in silence (other entries of the folder are still linted).
+        if entry.type == DT_DIR || Self.isNote(String(decoding: entry.name, as: UTF8.self))
+          || Self.isFolder(raw: Array(folder.utf8) + [UInt8(ascii: "/")] + entry.name)
+        {
+          let display = folder.hasSuffix("/") ? folder : folder + "/"
+          errors.append(FileError(path: display + PathUtilities.escaped(entry.name), reason: Self.invalidName))
+        }
+        continue
+      }
       let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
       let childAbsolute = PathUtilities.join(absolute, name)
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-      if isDirectory.boolValue {
+      var isDirectory = entry.type == DT_DIR
+      if entry.type == DT_LNK || entry.type == DT_UNKNOWN {
+        // Follow a symbolic link; one that cannot be followed is reported when it looks like a note.
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+          let failure = errno
+          if Self.isNote(path) {
+            let reason = failure == ENOENT ? "broken symbolic link" : FileReader.reason(errno: failure)
+            errors.append(FileError(path: path, reason: reason))
+          }
+          continue
+        }
+        isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
+      }
+      if isDirectory {
         if stack.isIgnored(absolutePath: childAbsolute, isDirectory: true) { continue }
         if let configuration = configuration?.configuration(forFolder: childAbsolute),
           configuration.excludesFolder(absolutePath: childAbsolute)
@@ -138,5 +161,47 @@ public struct FileDiscovery: Sendable {
         files.append(path)
       }
     }
+  }
+
+  static let invalidName = "name is not valid UTF-8 (undecodable bytes shown as \\xNN): rename it to lint it"
+
+  /// One entry of a folder as `readdir` gives it: the name's bytes and the type the file system
+  /// reports (`DT_UNKNOWN` when it does not say).
+  struct FolderEntry {
+    var name: [UInt8]
+    var type: UInt8
+  }
+
+  /// The entries of a folder, sorted by name bytes; names stay bytes, since a file name need not
+  /// be UTF-8 (Foundation would turn such a name into one that no longer opens the file).
+  static func list(_ folder: String) -> Result<[FolderEntry], FileError> {
+    func failure(_ code: Int32) -> Result<[FolderEntry], FileError> {
+      .failure(FileError(path: folder, reason: "cannot list folder: \(FileReader.reason(errno: code))"))
+    }
+    guard let stream = opendir(folder) else { return failure(errno) }
+    defer { closedir(stream) }
+    var entries: [FolderEntry] = []
+    while true {
+      errno = 0
+      guard let entry = readdir(stream) else {
+        if errno != 0 { return failure(errno) }
+        break
+      }
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        Array(raw.prefix(while: { $0 != 0 }))
+      }
+      entries.append(FolderEntry(name: name, type: entry.pointee.d_type))
+    }
+    entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
+    return .success(entries)
+  }
+
+  /// Whether a path given as bytes (not necessarily UTF-8) is a folder, symbolic links followed.
+  static func isFolder(raw path: [UInt8]) -> Bool {
+    var status = stat()
+    let found = (path + [0]).withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { stat($0.baseAddress!, &status) == 0 }
+    }
+    return found && (status.st_mode & S_IFMT) == S_IFDIR
   }
 }

@@ -14,7 +14,10 @@ public enum Git {
   public struct StagedFile: Sendable {
     public var path: String
     public var absolutePath: String
-    public var bytes: [UInt8]
+    /// The staged content; nil when it is larger than the size limit (it is then never read).
+    public var bytes: [UInt8]?
+    /// The size of the staged content in bytes.
+    public var size: Int
   }
 
   struct Output {
@@ -146,45 +149,67 @@ public enum Git {
   }
 
   /// The staged content (the index, not the work tree) of the added, copied, modified and renamed
-  /// files that `accept` keeps (it sees paths relative to the work tree's root).
-  public static func stagedFiles(accept: (String) -> Bool) throws -> [StagedFile] {
+  /// files that `accept` keeps (it sees paths relative to the work tree's root). Blobs larger than
+  /// `maxSize` are only sized, never read.
+  public static func stagedFiles(maxSize: Int = .max, accept: (String) -> Bool) throws -> [StagedFile] {
     let top = try topLevel()
-    let names = try run(["diff", "--cached", "--name-only", "--diff-filter=ACMR", "-z"], folder: top)
-    guard names.status == 0 else { throw Failure(description: "git diff --cached failed: \(names.stderr)") }
-    let paths = nulSeparated(names.stdout).filter(accept)
-    guard !paths.isEmpty else { return [] }
-    // The blob of each path in the index (stage 0), then all blobs through one cat-file.
-    let listed = try run(["ls-files", "--stage", "-z", "--"] + paths, folder: top)
-    guard listed.status == 0 else { throw Failure(description: "git ls-files failed: \(listed.stderr)") }
+    // Raw records give each staged blob's mode and id: `:old new oldID newID STATUS\0path\0`, with a
+    // second path for renames and copies (the staged one is the last).
+    let diff = try run(
+      ["diff", "--cached", "--raw", "--no-abbrev", "--diff-filter=ACMR", "-z"], folder: top)
+    guard diff.status == 0 else { throw Failure(description: "git diff --cached failed: \(diff.stderr)") }
     var blobs: [(path: String, id: String)] = []
-    for record in nulSeparated(listed.stdout) {
-      guard let tab = record.firstIndex(of: "\t") else { continue }
-      let fields = record[..<tab].split(separator: " ")
-      guard fields.count == 3, fields[2] == "0", fields[0] != "160000" else { continue }
-      blobs.append((String(record[record.index(after: tab)...]), String(fields[1])))
+    var fields = nulSeparated(diff.stdout)[...]
+    while let record = fields.popFirst() {
+      let meta = record.split(separator: " ")
+      guard meta.count == 5, let status = meta[4].first else { continue }
+      if status == "R" || status == "C" { _ = fields.popFirst() }
+      guard let path = fields.popFirst() else { break }
+      guard meta[1] != "160000", accept(path) else { continue }
+      blobs.append((path, String(meta[3])))
     }
-    let request = Array(blobs.map { $0.id + "\n" }.joined().utf8)
-    let contents = try run(["cat-file", "--batch"], input: request, folder: top)
-    guard contents.status == 0 else { throw Failure(description: "git cat-file failed: \(contents.stderr)") }
+    guard !blobs.isEmpty else { return [] }
+    // Sizes first, so that a blob over the limit is never loaded.
+    let checked = try run(
+      ["cat-file", "--batch-check"], input: Array(blobs.map { $0.id + "\n" }.joined().utf8), folder: top)
+    guard checked.status == 0 else { throw Failure(description: "git cat-file failed: \(checked.stderr)") }
+    let sizes = String(decoding: checked.stdout, as: UTF8.self).split(separator: "\n").map { line in
+      line.split(separator: " ").count == 3 ? Int(line.split(separator: " ")[2]) : nil
+    }
+    guard sizes.count == blobs.count else { throw Failure(description: "git cat-file: unexpected output") }
+    var wanted: [String] = []
+    for (blob, size) in zip(blobs, sizes) {
+      guard let size else { throw Failure(description: "git cat-file: cannot read the staged \(blob.path)") }
+      if size <= maxSize { wanted.append(blob.id) }
+    }
+    var bytes: [UInt8] = []
+    if !wanted.isEmpty {
+      let contents = try run(
+        ["cat-file", "--batch"], input: Array(wanted.map { $0 + "\n" }.joined().utf8), folder: top)
+      guard contents.status == 0 else { throw Failure(description: "git cat-file failed: \(contents.stderr)") }
+      bytes = contents.stdout
+    }
     var files: [StagedFile] = []
     var offset = 0
-    let bytes = contents.stdout
-    let base = FileManager.default.currentDirectoryPath
-    for blob in blobs {
-      guard let newline = bytes[offset...].firstIndex(of: 0x0A) else {
-        throw Failure(description: "git cat-file: unexpected end of output")
-      }
-      let header = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
-      guard header.count == 3, header[1] == "blob", let size = Int(header[2]), newline + 1 + size <= bytes.count else {
-        throw Failure(description: "git cat-file: cannot read the staged \(blob.path)")
-      }
-      let start = newline + 1
+    let base = PathUtilities.absolute(FileManager.default.currentDirectoryPath)
+    for (blob, size) in zip(blobs, sizes) {
+      let size = size ?? 0
       let absolute = PathUtilities.join(top, blob.path)
-      files.append(
-        StagedFile(
-          path: PathUtilities.display(absolute, from: PathUtilities.absolute(base)), absolutePath: absolute,
-          bytes: Array(bytes[start..<(start + size)])))
-      offset = start + size + 1
+      var file = StagedFile(
+        path: PathUtilities.display(absolute, from: base), absolutePath: absolute, bytes: nil, size: size)
+      if size <= maxSize {
+        guard let newline = bytes[offset...].firstIndex(of: 0x0A) else {
+          throw Failure(description: "git cat-file: unexpected end of output")
+        }
+        let header = String(decoding: bytes[offset..<newline], as: UTF8.self).split(separator: " ")
+        guard header.count == 3, header[1] == "blob", Int(header[2]) == size, newline + 1 + size <= bytes.count else {
+          throw Failure(description: "git cat-file: cannot read the staged \(blob.path)")
+        }
+        let start = newline + 1
+        file.bytes = Array(bytes[start..<(start + size)])
+        offset = start + size + 1
+      }
+      files.append(file)
     }
     return files
   }

@@ -108,12 +108,14 @@ public struct Linter: Sendable {
 
   /// Lints bytes (a file's content, standard input or a staged blob) under a display path.
   public func lint(bytes: [UInt8], path: String) -> FileOutcome {
-    let settings = settings(for: path)
     if bytes.count > options.maxFileSize {
-      let error = InputError.tooLarge(bytes: bytes.count, limit: options.maxFileSize)
+      // The bytes may have been cut at the limit (standard input): no size is claimed.
+      let error = InputError.overLimit(limit: options.maxFileSize)
       return FileOutcome(
-        summary: nil, findings: [], error: FileError(path: path, reason: error.description), failOn: settings.failOn)
+        summary: nil, findings: [], error: FileError(path: path, reason: error.description),
+        failOn: settings(for: path).failOn)
     }
+    let settings = settings(for: path)
     var key: String?
     if let cache {
       let digest = ResultCache.key(version: NoteLintVersion.current, settings: settings, path: path, bytes: bytes)
@@ -133,6 +135,14 @@ public struct Linter: Sendable {
       if let cache, let key { cache.store(path: path, key: key, summary: result.summary, findings: result.findings) }
       return FileOutcome(summary: result.summary, findings: result.findings, error: nil, failOn: settings.failOn)
     }
+  }
+
+  /// The outcome of an input over `--max-file-size`: skipped, with an error naming it.
+  public func tooLarge(path: String, bytes: Int) -> FileOutcome {
+    let error = InputError.tooLarge(bytes: bytes, limit: options.maxFileSize)
+    return FileOutcome(
+      summary: nil, findings: [], error: FileError(path: path, reason: error.description),
+      failOn: settings(for: path).failOn)
   }
 
   /// Reads, decodes and parses one file.

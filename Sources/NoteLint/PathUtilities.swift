@@ -58,4 +58,39 @@ public enum PathUtilities {
     var status = stat()
     return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
   }
+
+  /// The first of `candidates` that is the same existing file as `path` (device and inode, so links
+  /// and other spellings of the path count), or nil.
+  public static func sameFile(as path: String, in candidates: [String]) -> String? {
+    var target = stat()
+    guard stat(path, &target) == 0 else { return nil }
+    for candidate in candidates {
+      var status = stat()
+      if stat(candidate, &status) == 0, status.st_dev == target.st_dev, status.st_ino == target.st_ino {
+        return candidate
+      }
+    }
+    return nil
+  }
+
+  /// A file name's bytes as text: valid UTF-8 as it is, every other byte as `\xNN`.
+  public static func escaped(_ bytes: [UInt8]) -> String {
+    var result = ""
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+      if length > 0, index + length <= bytes.count,
+        let decoded = String(validating: bytes[index..<(index + length)], as: UTF8.self)
+      {
+        result += decoded
+        index += length
+      } else {
+        let hex = String(lead, radix: 16, uppercase: true)
+        result += "\\x" + (hex.count < 2 ? "0" : "") + hex
+        index += 1
+      }
+    }
+    return result
+  }
 }

@@ -47,7 +47,9 @@ public final class ResultCache: @unchecked Sendable {
     }
     do {
       let stored = try JSONDecoder().decode(Stored.self, from: Data(bytes))
-      guard stored.format == Self.format else { return "cache \(file) has an older format; rebuilding it" }
+      guard stored.format == Self.format else {
+        return "cache \(file) has another format (\(stored.format)); rebuilding it"
+      }
       lock.lock()
       for entry in stored.entries { entries[entry.path] = entry }
       lock.unlock()

@@ -52,7 +52,7 @@ public struct Scan: Sendable {
       let filters = input.paths.map { PathUtilities.absolute($0) }
       let staged: [Git.StagedFile]
       do {
-        staged = try Git.stagedFiles { relative in FileDiscovery.isNote(relative) }
+        staged = try Git.stagedFiles(maxSize: linter.options.maxFileSize) { relative in FileDiscovery.isNote(relative) }
       } catch {
         throw ScanError(description: "--staged: \(error)")
       }
@@ -67,7 +67,9 @@ public struct Scan: Sendable {
       let files = selected
       let total = files.count
       outcomes = linter.lint(count: total, progress: Self.counting(progress, total)) {
-        linter.lint(bytes: files[$0].bytes, path: files[$0].path)
+        let file = files[$0]
+        guard let bytes = file.bytes else { return linter.tooLarge(path: file.path, bytes: file.size) }
+        return linter.lint(bytes: bytes, path: file.path)
       }
     } else {
       let found = discovery.discover(input.paths)

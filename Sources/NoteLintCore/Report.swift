@@ -27,8 +27,8 @@ public struct FileError: Sendable, Equatable, Error {
     self.reason = reason
   }
 
-  /// One line: `notelint: path: reason`.
-  public var line: String { "\(path): \(reason)" }
+  /// One line: `path: reason` (control characters of the path escaped, so it stays one line).
+  public var line: String { "\(DisplayText.escapingControls(path)): \(reason)" }
 }
 
 /// The result of a run: the files, the findings (sorted) and the files that failed.
@@ -49,5 +49,28 @@ public struct LintReport: Sendable {
 
   public func count(_ severity: Severity) -> Int {
     findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+  }
+}
+
+/// Text for a terminal or a line-oriented log.
+public enum DisplayText {
+  /// Control characters (C0, DEL, C1) as `\xNN`: a file name holding a line break or an escape
+  /// sequence can neither split a line of output nor drive the terminal.
+  public static func escapingControls(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        result += "\\x" + (hex.count < 2 ? "0" : "") + hex
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
   }
 }

@@ -6,6 +6,8 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
   case invalidUTF8(line: Int)
   case unreadable(String)
   case tooLarge(bytes: Int, limit: Int)
+  /// Over the limit, with no size to give (standard input, a file that grew while it was read).
+  case overLimit(limit: Int)
   case notRegularFile
 
   public var description: String {
@@ -19,6 +21,7 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case .tooLarge(let bytes, let limit):
       return
         "file of \(bytes) bytes is larger than the limit of \(limit) bytes (see --max-file-size)"
+    case .overLimit(let limit): return "larger than the limit of \(limit) bytes (see --max-file-size)"
     case .notRegularFile: return "not a regular file"
     }
   }

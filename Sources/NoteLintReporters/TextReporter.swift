@@ -23,7 +23,8 @@ public struct TextReporter: Reporter {
       case .warning: severity = paint("warning", "33")
       case .info: severity = paint("info", "36")
       }
-      let location = paint("\(finding.file):\(finding.line):\(finding.column):", "1")
+      let file = DisplayText.escapingControls(finding.file)
+      let location = paint("\(file):\(finding.line):\(finding.column):", "1")
       output += "\(location) \(severity): \(finding.message) \(paint("[\(finding.rule)]", "2"))\n"
     }
     if summary {

@@ -104,6 +104,7 @@ struct ActionsCommand: ParsableCommand {
       today: options.today, soonDays: actionOptions.soon, linkBase: actionOptions.linkBase, byteOrderMark: bom)
     let text = renderer.render(extraction, format: format.value)
     if let output {
+      try Output.refuseWritingOverNotes([output], notes: FileDiscovery(configuration: resolver).discover(paths).files)
       do {
         try AtomicFile.write(text, to: output)
       } catch {

@@ -107,7 +107,11 @@ struct LintCommand: ParsableCommand {
     let discovery = FileDiscovery(honourIgnoreFiles: !noIgnore, configuration: resolver, forceExclude: forceExclude)
     var stdin: (name: String, bytes: [UInt8])?
     if paths.contains("-") {
-      stdin = (stdinFilename ?? "<stdin>.md", [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+      // One byte past the limit is enough to know it is over: an endless stream is never held whole.
+      switch FileReader.read(descriptor: STDIN_FILENO, atMost: options.maxFileSize + 1) {
+      case .success(let bytes): stdin = (stdinFilename ?? "<stdin>.md", bytes)
+      case .failure(let error): throw Output.fail("standard input: \(error)", code: 3)
+      }
     }
     let progress = !quiet && Output.stderrIsTerminal ? ProgressLine() : nil
     var onProgress: (@Sendable (Int, Int) -> Void)?
@@ -129,6 +133,8 @@ struct LintCommand: ParsableCommand {
       }
     }
     var report = result.report
+    try Output.refuseWritingOverNotes(
+      [output, writeBaseline], notes: report.files.map(\.path) + report.errors.map(\.path))
     if let writeBaseline {
       do {
         try AtomicFile.write(Baseline.render(report.findings), to: writeBaseline)

@@ -33,6 +33,17 @@ enum Output {
     }
   }
 
+  /// Stops the run when a file it would write is one of the notes it read: notelint never writes
+  /// over a note (`--output notes/a.md` given by mistake).
+  static func refuseWritingOverNotes(_ targets: [String?], notes: [String]) throws {
+    for case let target? in targets {
+      if let note = PathUtilities.sameFile(as: target, in: notes) {
+        let what = note == target ? "a note" : "the note \(note)"
+        throw fail("\(target): is \(what) that this run reads, and notelint never writes over a note")
+      }
+    }
+  }
+
   /// Writes the rendered report to standard output, or atomically to `path`.
   static func deliver(_ text: String, to path: String?) throws {
     guard let path else {

@@ -91,7 +91,7 @@ public struct GateReport: Sendable {
     for document in documents where !document.alerts.isEmpty {
       let language = document.file.language
       let kind = document.file.kind == .pact ? (language == .italian ? "patto" : "pact") : "note"
-      out += "\(document.file.path) (\(kind), \(Self.gateName(gate, language)))\n"
+      out += "\(DisplayText.escapingControls(document.file.path)) (\(kind), \(Self.gateName(gate, language)))\n"
       for alert in document.alerts {
         out += "  \(alert.line): \(Self.severityWord(alert.severity, language)): \(alert.message) [\(alert.rule)]\n"
       }

@@ -648,7 +648,9 @@ struct ActionDetector {
       }
     }
     // Skip articles in front of a slot: "il data scientist", "the PM".
-    for slot in slots {
+    // In source order: a Set iterates in a per-process random order, and the owners and the diffuse
+    // group found first must not change from one run to the next.
+    for slot in slots.sorted() {
       var position = slot
       if position < range.upperBound, Self.articles.contains(tokens[position].hash) { position += 1 }
       guard position < range.upperBound else { continue }

@@ -1,0 +1,409 @@
+import Foundation
+import XCTest
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The real binary on a folder holding the whole hostile battery: every command and output format
+/// must end (no read may block), exit 3, name each bad file once on one line with its reason, lint
+/// every other file with exact positions, and keep JSON, SARIF and XML outputs well-formed.
+final class HostileCLITests: XCTestCase {
+  /// The scratch folder, made once for the class: the commands run in it on `battery/`.
+  nonisolated(unsafe) private static var root: URL!
+  private var root: URL { Self.root }
+  private static let isRoot = getuid() == 0
+
+  private static let deep = Array(repeating: String(repeating: "a", count: 200), count: 18).joined(separator: "/")
+  private static let longName = String(repeating: "n", count: 250) + ".md"
+  private static let tooDeep = Array(repeating: String(repeating: "b", count: 250), count: 3)
+
+  override class func setUp() {
+    super.setUp()
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-hostile-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    makeBattery(at: root.appendingPathComponent("battery").path)
+  }
+
+  override class func tearDown() {
+    RawFiles.removeTree(root.path)
+    super.tearDown()
+  }
+
+  /// Writes the battery; names and expectations are in `good` and `expectedErrors`.
+  private static func makeBattery(at battery: String) {
+    func put(_ path: String, _ bytes: [UInt8]) { RawFiles.write(battery, path, bytes) }
+    func put(_ path: String, _ text: String) { RawFiles.write(battery, path, text) }
+    for (source, target) in [
+      ("en/kickoff-notes-2026-11-02.md", "good/kickoff.md"), ("it/verbale-2026-11-12.md", "good/verbale.md"),
+      ("it/patto-propensione-upsell.md", "good/patto.md"), ("it/patto-churn-prepagato.html", "good/patto.html"),
+    ] {
+      put(target, SampleCorpus.bytes(source))
+      put(target + ".expected", SampleCorpus.bytes(source + ".expected"))
+    }
+    let status = "# Status\n\nWe ship soon.\n\nAlso later, perhaps.\n"
+    // Shapes.
+    put("shapes/empty.md", "")
+    put("shapes/blank.md", " \n\t\n  \r\n")
+    put(
+      "shapes/nested.md",
+      String(repeating: "- ", count: 5_000) + String(repeating: "> ", count: 5_000) + "x\n\nWe ship soon.\n")
+    put(
+      "shapes/deep.html",
+      "<html><body>" + String(repeating: "<div>", count: 5_000) + "<p>We ship soon.</p>"
+        + String(repeating: "</div>", count: 5_000) + "</body></html>\n")
+    put("shapes/lines.md", String(repeating: "ok\n\n", count: 5_000) + "We ship soon.\n")
+    // Encodings, line endings, scalars.
+    put("encodings/utf16le.md", [0xFF, 0xFE] + status.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+    put("encodings/utf16be.md", [0xFE, 0xFF] + status.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+    put(
+      "encodings/latin1.html",
+      "<html><head><meta charset=\"iso-8859-1\"></head><body>\n<p>Caffè à più We ship soon.</p>\n</body></html>\n"
+        .unicodeScalars.map { UInt8($0.value) })
+    put("encodings/crlf.md", status.replacingOccurrences(of: "\n", with: "\r\n"))
+    put("encodings/cr.md", status.replacingOccurrences(of: "\n", with: "\r"))
+    put("encodings/tabs.md", "# S\n\nA\tB\tWe ship soon.\n")
+    put(
+      "encodings/unicode.md",
+      "# S\n\nZ\u{200B}W\u{200D} e\u{301} \u{1F600}\u{1F468}\u{200D}\u{1F469} \u{5E9}\u{5DC}\u{5D5}\u{5DD} We ship soon.\n"
+    )
+    // Names.
+    put("names/two\nlines.md", "We ship soon.\n")
+    put("names/tab\there.md", "We ship soon.\n")
+    RawFiles.write(
+      battery, RawFiles.components("bad"), Array("caf".utf8) + [0xE9] + Array(".md".utf8), Array("x\n".utf8))
+    put("long/\(deep)/\(longName)", "We ship soon.\n")
+    put("long/\(deep)/\(tooDeep.joined(separator: "/"))/far.md", "We ship soon.\n")
+    // Bad files.
+    put("bad/nul.md", Array("We ship".utf8) + [0] + Array(" soon.\n".utf8))
+    put("bad/invalid.md", Array("ok\n".utf8) + [0xFF] + Array("\n".utf8))
+    put("bad/locked.md", "We ship soon.\n")
+    chmod(battery + "/bad/locked.md", 0)
+    let huge = open(battery + "/bad/huge.md", O_CREAT | O_WRONLY, 0o644)
+    ftruncate(huge, 9 << 20)
+    close(huge)
+    mkfifo(battery + "/bad/fifo.md", 0o644)
+    symlink("/dev/null", battery + "/bad/null.md")
+    symlink("/dev/zero", battery + "/bad/zero.md")
+    symlink("..", battery + "/bad/loop")
+    symlink("self.md", battery + "/bad/self.md")
+    symlink("missing.md", battery + "/bad/broken.md")
+  }
+
+  /// The notes that must be linted.
+  private var good: Set<String> {
+    var paths: Set<String> = [
+      "good/kickoff.md", "good/verbale.md", "good/patto.md", "good/patto.html", "shapes/empty.md", "shapes/blank.md",
+      "shapes/nested.md", "shapes/deep.html", "shapes/lines.md", "encodings/utf16le.md", "encodings/utf16be.md",
+      "encodings/latin1.html", "encodings/crlf.md", "encodings/cr.md", "encodings/tabs.md", "encodings/unicode.md",
+      "names/two\nlines.md", "names/tab\there.md", "long/\(Self.deep)/\(Self.longName)",
+    ]
+    if Self.isRoot { paths.insert("bad/locked.md") }
+    return Set(paths.map { "battery/" + $0 })
+  }
+
+  /// One error line per bad file (control characters of paths escaped).
+  private var expectedErrors: [String] {
+    var errors = [
+      "bad/broken.md: broken symbolic link",
+      "bad/caf\\xE9.md: name is not valid UTF-8 (undecodable bytes shown as \\xNN): rename it to lint it",
+      "bad/fifo.md: not a regular file",
+      "bad/huge.md: file of 9437184 bytes is larger than the limit of 8388608 bytes (see --max-file-size)",
+      "bad/invalid.md: invalid UTF-8 at line 2 and no charset declared (save the file as UTF-8)",
+      "bad/loop: directory loop (a symbolic link points back to a parent folder)",
+      "bad/nul.md: binary file (contains NUL bytes), not a note",
+      "bad/null.md: not a regular file",
+      "bad/self.md: too many levels of symbolic links",
+      "bad/zero.md: not a regular file",
+      "long/\(Self.deep)/\(Self.tooDeep[0])/\(Self.tooDeep[1]): cannot resolve folder: path too long for the system (over 4096 bytes, or a name over 255)",
+    ]
+    if !Self.isRoot { errors.append("bad/locked.md: cannot be read: permission denied") }
+    return errors.map { "battery/" + $0 }.sorted()
+  }
+
+  /// Errors found while walking folders: what commands that do not read every note (eval) report.
+  private var discoveryErrors: [String] {
+    expectedErrors.filter { ["broken.md", "caf", "loop", "self.md", "long/"].contains(where: $0.contains) }
+  }
+
+  private func run(_ arguments: [String], stdin: [UInt8] = [], file: StaticString = #filePath, line: UInt = #line)
+    throws -> BinaryRun
+  {
+    try Notelint.run(arguments, in: root, stdin: stdin, file: file, line: line)
+  }
+
+  /// The checks every command shares: exit 3, each bad file named once on its own line.
+  private func assertSurvived(
+    _ result: BinaryRun, _ what: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertEqual(result.code, 3, "\(what): \(result.stderr.prefix(2_000))", file: file, line: line)
+    XCTAssertEqual(result.errors.sorted(), expectedErrors, what, file: file, line: line)
+    // Nothing but error lines and the closing summary on standard error.
+    for errLine in result.errLines where !errLine.hasPrefix("notelint: error: ") {
+      XCTAssertTrue(
+        errLine.hasPrefix("notelint: ") && errLine.contains("unreadable") || errLine.hasPrefix("  by category: "),
+        "\(what): \(errLine)", file: file, line: line)
+    }
+  }
+
+  // MARK: - lint
+
+  func testLintSurvivesTheBatteryInEveryFormat() throws {
+    let json = try run(["lint", "battery", "--format", "json", "--today", "2026-11-23"])
+    assertSurvived(json, "lint --format json")
+    let report = try XCTUnwrap(parseJSON(json.stdout, "lint --format json") as? [String: Any])
+    let files = try XCTUnwrap(report["files"] as? [[String: Any]]).compactMap { $0["path"] as? String }
+    XCTAssertEqual(Set(files), good)
+    let errors = try XCTUnwrap(report["errors"] as? [[String: Any]])
+    XCTAssertEqual(
+      errors.map { "\($0["file"] as? String ?? ""): \($0["reason"] as? String ?? "")" }.count, expectedErrors.count)
+    let findings = try XCTUnwrap(report["findings"] as? [[String: Any]])
+    func positions(_ path: String) -> [String] {
+      findings.filter { $0["file"] as? String == "battery/" + path && $0["rule"] as? String == "vague-time" }.map {
+        "\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0)"
+      }
+    }
+    for path in ["encodings/crlf.md", "encodings/cr.md", "encodings/utf16le.md", "encodings/utf16be.md"] {
+      XCTAssertEqual(positions(path), ["3:9", "5:6"], path)
+    }
+    XCTAssertEqual(positions("encodings/latin1.html"), ["2:24"])
+    XCTAssertEqual(positions("encodings/tabs.md"), ["3:13"])
+    XCTAssertEqual(positions("encodings/unicode.md"), ["3:27"])
+    XCTAssertEqual(positions("shapes/nested.md"), ["3:9"])
+    XCTAssertEqual(positions("shapes/deep.html"), ["1:25024"])
+    XCTAssertEqual(positions("shapes/lines.md"), ["10001:9"])
+    XCTAssertEqual(positions("names/two\nlines.md"), ["1:9"])
+    XCTAssertEqual(positions("long/\(Self.deep)/\(Self.longName)"), ["1:9"])
+    XCTAssertEqual(positions("shapes/empty.md") + positions("shapes/blank.md"), [])
+
+    let text = try run(["lint", "battery", "--today", "2026-11-23"])
+    assertSurvived(text, "lint")
+    XCTAssertEqual(text.stdout, try run(["lint", "battery", "--today", "2026-11-23", "--jobs", "1"]).stdout)
+    let lines = text.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    XCTAssertEqual(lines.count, findings.count)
+    for line in lines {
+      XCTAssertTrue(line.hasPrefix("battery/") && line.hasSuffix("]") && line.contains(": "), String(line))
+    }
+    XCTAssertTrue(
+      lines.contains("battery/encodings/crlf.md:3:9: warning: “soon” is not a date: nobody can check it. [vague-time]"))
+    XCTAssertTrue(lines.contains { $0.hasPrefix("battery/names/two\\x0Alines.md:1:9: warning: ") })
+    XCTAssertTrue(lines.contains { $0.hasPrefix("battery/names/tab\\x09here.md:1:9: warning: ") })
+    XCTAssertTrue(text.errLines.contains { $0.hasPrefix("notelint: \(good.count) files, \(findings.count) findings") })
+
+    for format in ["sarif", "github", "checkstyle", "junit", "markdown", "html"] {
+      let result = try run(["lint", "battery", "--format", format, "--today", "2026-11-23"])
+      assertSurvived(result, "lint --format \(format)")
+      XCTAssertTrue(result.stdout.contains("crlf.md"), format)
+      switch format {
+      case "sarif":
+        let sarif = try XCTUnwrap(parseJSON(result.stdout, "SARIF") as? [String: Any])
+        let runs = try XCTUnwrap(sarif["runs"] as? [[String: Any]])
+        XCTAssertEqual((runs.first?["results"] as? [Any])?.count, findings.count)
+      case "checkstyle", "junit":
+        XCTAssertTrue(isWellFormedXML(result.stdout), "\(format): \(result.stdout.prefix(500))")
+      case "github":
+        XCTAssertTrue(result.stdout.contains("::warning file=battery/encodings/crlf.md,line=3,col=9,"))
+        for line in result.stdout.split(separator: "\n") { XCTAssertTrue(line.hasPrefix("::"), String(line)) }
+      case "html":
+        XCTAssertTrue(result.stdout.hasSuffix("</html>\n"))
+      default:
+        break
+      }
+    }
+  }
+
+  func testCacheBaselineOutputAndMergeSurviveTheBattery() throws {
+    let cold = try run(["lint", "battery", "--cache-path", "cache", "--format", "json", "--today", "2026-11-23"])
+    assertSurvived(cold, "lint --cache-path (cold)")
+    let warm = try run(["lint", "battery", "--cache-path", "cache", "--format", "json", "--today", "2026-11-23"])
+    assertSurvived(warm, "lint --cache-path (warm)")
+    XCTAssertEqual(warm.stdout, cold.stdout)
+    XCTAssertNotNil(
+      parseJSON(try String(contentsOf: root.appendingPathComponent("cache/results.json"), encoding: .utf8), "the cache")
+    )
+
+    let recorded = try run(["lint", "battery", "--write-baseline", "baseline.json", "--today", "2026-11-23"])
+    assertSurvived(recorded, "--write-baseline")
+    let known = try run(["lint", "battery", "--baseline", "baseline.json", "--today", "2026-11-23"])
+    assertSurvived(known, "--baseline")
+    XCTAssertEqual(known.stdout, "")
+
+    let written = try run(["lint", "battery", "--format", "json", "--output", "report.json", "--today", "2026-11-23"])
+    assertSurvived(written, "--output")
+    XCTAssertEqual(try Data(contentsOf: root.appendingPathComponent("report.json")), Data(cold.out))
+    let merged = try run(["merge", "report.json", "--format", "sarif"])
+    XCTAssertEqual(merged.code, 3, merged.stderr)
+    XCTAssertNotNil(parseJSON(merged.stdout, "merged SARIF"))
+  }
+
+  func testStandardInputWithHostileBytes() throws {
+    let nul = try run(["lint", "-", "--stdin-filename", "in.md"], stdin: Array("We ship".utf8) + [0, 0])
+    XCTAssertEqual(nul.code, 3)
+    XCTAssertEqual(nul.errors, ["in.md: binary file (contains NUL bytes), not a note"])
+    let invalid = try run(["lint", "-", "--stdin-filename", "in.md"], stdin: [0x41, 0x0D, 0xC3, 0x28])
+    XCTAssertEqual(invalid.errors, ["in.md: invalid UTF-8 at line 2 and no charset declared (save the file as UTF-8)"])
+    let text = "<p>x</p>\r<p>We ship soon.</p>\r"
+    let utf16 = try run(
+      ["lint", "-", "--stdin-filename", "in.html", "--format", "json", "--today", "2026-11-23"],
+      stdin: [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })
+    XCTAssertEqual(utf16.code, 1, utf16.stderr)
+    let findings = (parseJSON(utf16.stdout, "stdin JSON") as? [String: Any])?["findings"] as? [[String: Any]]
+    XCTAssertEqual(findings?.map { "\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0)" }, ["2:12"])
+    let large = try run(["lint", "-", "--max-file-size", "10"], stdin: Array(repeating: 0x41, count: 11))
+    XCTAssertEqual(large.errors, ["<stdin>.md: larger than the limit of 10 bytes (see --max-file-size)"])
+    // An endless stream is cut at the limit, not read to its end.
+    let endless = try Notelint.run(
+      ["lint", "-", "--max-file-size", "1000", "--stdin-filename", "zero.md"], in: root, stdinPath: "/dev/zero",
+      timeout: 60)
+    XCTAssertEqual(endless.code, 3)
+    XCTAssertEqual(endless.errors, ["zero.md: larger than the limit of 1000 bytes (see --max-file-size)"])
+  }
+
+  // MARK: - The other commands
+
+  func testCheckpointActionsDigestAndEvalSurviveTheBattery() throws {
+    for (gate, formats) in [
+      ("technical", ["text", "markdown", "json", "html"]), ("business", ["json"]), ("review", ["json"]),
+    ] {
+      for format in formats {
+        let result = try run(["checkpoint", gate, "battery", "--format", format, "--today", "2026-11-23"])
+        assertSurvived(result, "checkpoint \(gate) --format \(format)")
+        XCTAssertTrue(result.stdout.contains("patto"), "checkpoint \(gate) \(format)")
+        if format == "json" { XCTAssertNotNil(parseJSON(result.stdout, "checkpoint \(gate) JSON")) }
+      }
+    }
+    for format in ["text", "json", "csv", "markdown", "ics"] {
+      let result = try run(["actions", "battery", "--format", format, "--today", "2026-11-23"])
+      assertSurvived(result, "actions --format \(format)")
+      XCTAssertTrue(result.stdout.contains("kickoff.md"), "actions \(format)")
+      if format == "json" {
+        let actions = (parseJSON(result.stdout, "actions JSON") as? [String: Any])?["actions"] as? [Any]
+        XCTAssertGreaterThan(actions?.count ?? 0, 5)
+      }
+    }
+    let digest = try run(["digest", "battery", "--out", "digests", "--today", "2026-11-23"])
+    assertSurvived(digest, "digest")
+    XCTAssertTrue(digest.stdout.contains("wrote digests/"), digest.stdout)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("digests/_unassigned.md").path))
+
+    let evaluation = try run(["eval", "battery", "--today", "2026-11-23"])
+    XCTAssertEqual(evaluation.code, 3, evaluation.stderr)
+    XCTAssertTrue(evaluation.stdout.hasPrefix("notelint eval: 4 labelled cases"), evaluation.stdout)
+    let evalErrors = evaluation.stdout.split(separator: "\n").filter { $0.hasPrefix("error: ") }.map {
+      String($0.dropFirst("error: ".count))
+    }
+    XCTAssertEqual(evalErrors.sorted(), discoveryErrors)
+  }
+
+  func testNothingBlocksOnAFIFOWhereNotelintReadsOrWrites() throws {
+    // A FIFO as the configuration, the baseline, the cache, the digest state and a digest file.
+    let folder = root.appendingPathComponent("fifos")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("out"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("cache"), withIntermediateDirectories: true)
+    RawFiles.write(folder.path, "notes/a.md", "- [ ] We ship the deck soon.\n")
+    for name in ["config.yml", "baseline.json", "cache/results.json", "out/state.json", "out/_unassigned.md"] {
+      XCTAssertEqual(mkfifo(folder.appendingPathComponent(name).path, 0o644), 0, name)
+    }
+    func run(_ arguments: [String]) throws -> BinaryRun {
+      try Notelint.run(arguments + ["--today", "2026-11-23"], in: folder, timeout: 60)
+    }
+    let config = try run(["lint", "notes", "--config", "config.yml"])
+    XCTAssertEqual(config.code, 2)
+    XCTAssertEqual(config.errLines, ["notelint: config.yml: cannot be read: not a regular file"])
+    let baseline = try run(["lint", "notes", "--baseline", "baseline.json"])
+    XCTAssertEqual(baseline.code, 2)
+    XCTAssertEqual(baseline.errLines, ["notelint: baseline.json: cannot be read: not a regular file"])
+    let cache = try run(["lint", "notes", "--cache-path", "cache", "-q"])
+    XCTAssertEqual(cache.code, 1)
+    XCTAssertEqual(cache.errLines, ["notelint: info: cache cache/results.json cannot be read; rebuilding it"])
+    let state = try run(["digest", "notes", "--out", "out", "--state", "out/state.json"])
+    XCTAssertEqual(state.code, 2)
+    XCTAssertEqual(state.errLines, ["notelint: out/state.json: digest state: not a regular file"])
+    let digest = try run(["digest", "notes", "--out", "out", "--state", "state.json"])
+    XCTAssertEqual(digest.code, 3)
+    XCTAssertEqual(
+      digest.errors, ["out/_unassigned.md: exists and was not written by notelint digest: left untouched"])
+  }
+
+  // MARK: - Size limit
+
+  func testFiftyMegabyteLineIsSkippedByDefaultAndLintedWhenTheLimitIsRaised() throws {
+    let folder = root.appendingPathComponent("big")
+    let count = 50 << 20
+    var line = [UInt8](repeating: UInt8(ascii: "a"), count: count + 8)
+    line[0] = UInt8(ascii: "`")
+    line.replaceSubrange((count + 1)..<(count + 8), with: Array("` soon\n".utf8))
+    RawFiles.write(folder.path, "one-line.md", line)
+    RawFiles.write(folder.path, "small.md", "We ship soon.\n")
+    let size = count + 8
+    let skipped = try Notelint.run(["lint", ".", "--today", "2026-11-23"], in: folder)
+    XCTAssertEqual(skipped.code, 3)
+    XCTAssertEqual(
+      skipped.errors,
+      ["./one-line.md: file of \(size) bytes is larger than the limit of 8388608 bytes (see --max-file-size)"])
+    XCTAssertTrue(skipped.stdout.hasPrefix("./small.md:1:9: warning: "), skipped.stdout)
+    // The exact size in the message comes from stat: reading stops one chunk past the limit, so a
+    // size found by reading could not be the file's.
+    // The other commands refuse it from its size too, without reading it.
+    for arguments in [["actions", "."], ["checkpoint", "business", "."], ["digest", ".", "--out", "../big-digest"]] {
+      let result = try Notelint.run(arguments + ["--today", "2026-11-23"], in: folder)
+      XCTAssertEqual(result.code, 3, arguments.joined(separator: " "))
+      XCTAssertEqual(result.errors.count, 1, result.stderr)
+      XCTAssertTrue(result.errors.first?.hasPrefix("./one-line.md: file of \(size) bytes is larger") ?? false)
+    }
+    let raised = try Notelint.run(
+      ["lint", "one-line.md", "--max-file-size", "60000000", "--format", "json", "--today", "2026-11-23"], in: folder)
+    XCTAssertEqual(raised.code, 1, raised.stderr)
+    let findings = (parseJSON(raised.stdout, "JSON") as? [String: Any])?["findings"] as? [[String: Any]]
+    XCTAssertEqual(
+      findings?.map { "\($0["line"] as? Int ?? 0):\($0["column"] as? Int ?? 0):\($0["rule"] as? String ?? "")" },
+      ["1:\(count + 4):vague-time"])
+  }
+
+  func testStagedBlobsOverTheLimitAreNeverLoaded() throws {
+    let folder = root.appendingPathComponent("staged")
+    RawFiles.write(folder.path, "notes/a.md", "We ship soon.\n")
+    let size = 12 << 20
+    RawFiles.write(folder.path, "notes/big.md", [UInt8](repeating: UInt8(ascii: "x"), count: size))
+    // A git in front of the real one records what `cat-file --batch` is asked to load.
+    let realGit = try XCTUnwrap(
+      (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/git" }.first {
+        FileManager.default.isExecutableFile(atPath: $0)
+      })
+    let log = folder.appendingPathComponent("loaded.log").path
+    RawFiles.write(
+      folder.path, "bin/git",
+      "#!/bin/sh\nif [ \"$3\" = cat-file ] && [ \"$4\" = --batch ]; then tee -a '\(log)' | '\(realGit)' \"$@\"; "
+        + "else exec '\(realGit)' \"$@\"; fi\n")
+    chmod(folder.appendingPathComponent("bin/git").path, 0o755)
+    let environment = [
+      "GIT_CONFIG_GLOBAL": "/dev/null",
+      "PATH": folder.appendingPathComponent("bin").path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? ""),
+    ]
+    func git(_ command: String) throws -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: realGit)
+      process.arguments = ["-C", folder.path] + command.split(separator: " ").map(String.init)
+      process.environment = environment
+      let out = Pipe()
+      process.standardOutput = out
+      try process.run()
+      let data = out.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      XCTAssertEqual(process.terminationStatus, 0, command)
+      return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    _ = try git("init -q")
+    _ = try git("add notes")
+    let result = try Notelint.run(["lint", "--staged", "--today", "2026-11-23"], in: folder, environment: environment)
+    XCTAssertEqual(result.code, 3, result.stderr)
+    XCTAssertEqual(
+      result.errors,
+      ["notes/big.md: file of \(size) bytes is larger than the limit of 8388608 bytes (see --max-file-size)"])
+    XCTAssertTrue(result.stdout.hasPrefix("notes/a.md:1:9: warning: "), result.stdout)
+    let loaded = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    XCTAssertTrue(loaded.contains(try git("rev-parse :notes/a.md")), loaded)
+    XCTAssertFalse(loaded.contains(try git("rev-parse :notes/big.md")), "the blob over the limit was loaded")
+  }
+}
