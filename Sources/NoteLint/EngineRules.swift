@@ -1,7 +1,7 @@
 import NoteLintCore
 import NoteLintLanguage
-import NoteLintText
 import NoteLintRules
+import NoteLintText
 
 /// The rules the engine itself reports, beside `RuleRegistry.all`: they depend on configuration and
 /// on suppression comments, which individual rules never see.

@@ -2,9 +2,9 @@ import Dispatch
 import Foundation
 import NoteLintCore
 import NoteLintLanguage
-import NoteLintText
 import NoteLintParsing
 import NoteLintRules
+import NoteLintText
 
 /// Options of one run.
 public struct LintOptions: Sendable {

@@ -1,16 +1,15 @@
 /// The lexicons of every language compiled at build time into one binary resource, so that a run
-/// reads phrase hashes instead of expanding and tokenizing thousands of entries at start-up.
+/// loads ready phrase tables instead of expanding and tokenizing thousands of entries at start-up.
 ///
 /// Layout (little-endian): magic `NLLX`, format version (u32), lexicon count (u32); each lexicon:
-/// language code and name (strings), the byte length of the rest of the lexicon (u32, so that a
-/// reader can index the file and decode only the lexicons a run uses), phrase count and exception
-/// count (u32), then each phrase:
-/// text and suggestion (strings; suggestion length `0xFFFF_FFFF` for none), hash count (u32) and
-/// the hashes (u64). A string is its UTF-8 length (u32) and bytes.
+/// language code and name (strings), the byte length of its body (u32: a reader indexes the file
+/// and decodes only the lexicons a run uses), then the body: the phrase table and the exception
+/// table, each as arrays (u32 element count, then the elements): hashes, hash starts, text bytes,
+/// text starts, suggestion bytes, suggestion starts, index keys, index starts, index counts,
+/// index values, number-first phrases. A string is its UTF-8 length (u32) and bytes.
 public enum CompiledLexicons {
-  public static let formatVersion: UInt32 = 2
+  public static let formatVersion: UInt32 = 3
   private static let magic: [UInt8] = Array("NLLX".utf8)
-  private static let noString: UInt32 = 0xFFFF_FFFF
 
   /// One compiled lexicon and the language folder it came from.
   public struct Entry: Sendable {
@@ -32,14 +31,8 @@ public enum CompiledLexicons {
       writer.string(entry.language)
       writer.string(entry.lexicon.name)
       var body = Writer()
-      body.u32(UInt32(entry.lexicon.phrases.count))
-      body.u32(UInt32(entry.lexicon.exceptions.count))
-      for phrase in entry.lexicon.phrases + entry.lexicon.exceptions {
-        body.string(phrase.text)
-        body.string(phrase.suggestion)
-        body.u32(UInt32(phrase.hashes.count))
-        for hash in phrase.hashes { body.u64(hash) }
-      }
+      body.table(entry.lexicon.table)
+      body.table(entry.lexicon.exceptionTable)
       writer.u32(UInt32(body.bytes.count))
       writer.bytes.append(contentsOf: body.bytes)
     }
@@ -65,31 +58,14 @@ public enum CompiledLexicons {
     }
   }
 
-  /// Decodes the lexicon whose body is at `range` of `bytes` (from `index`).
+  /// Decodes the lexicon whose body is at `range` of `bytes` (from `index`): its arrays are copied
+  /// as they are, nothing is rebuilt.
   public static func lexicon(named name: String, in bytes: [UInt8], at range: Range<Int>) -> Lexicon? {
     guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return nil }
     return bytes.withUnsafeBufferPointer { whole in
       var reader = Reader(buffer: UnsafeBufferPointer(rebasing: whole[range]))
-      guard let phraseCount = reader.u32(), let exceptionCount = reader.u32() else { return nil }
-      var phrases: [Phrase] = []
-      var exceptions: [Phrase] = []
-      phrases.reserveCapacity(Int(phraseCount))
-      exceptions.reserveCapacity(Int(exceptionCount))
-      for position in 0..<(Int(phraseCount) + Int(exceptionCount)) {
-        guard let text = reader.string(), let suggestion = reader.optionalString(), let hashCount = reader.u32(),
-          Int(hashCount) <= reader.remaining / 8
-        else { return nil }
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(Int(hashCount))
-        for _ in 0..<hashCount {
-          guard let hash = reader.u64() else { return nil }
-          hashes.append(hash)
-        }
-        let phrase = Phrase(text: text, hashes: hashes, suggestion: suggestion)
-        if position < Int(phraseCount) { phrases.append(phrase) } else { exceptions.append(phrase) }
-      }
-      guard reader.remaining == 0 else { return nil }
-      return Lexicon(name: name, phrases: phrases, exceptions: exceptions)
+      guard let table = reader.table(), let exceptions = reader.table(), reader.remaining == 0 else { return nil }
+      return Lexicon(name: name, table: table, exceptionTable: exceptions)
     }
   }
 
@@ -110,20 +86,31 @@ public enum CompiledLexicons {
     var bytes: [UInt8] = []
 
     mutating func u32(_ value: UInt32) {
-      for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+      withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func u64(_ value: UInt64) {
-      for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
-    }
-
-    mutating func string(_ value: String?) {
-      guard let value else {
-        u32(CompiledLexicons.noString)
-        return
-      }
+    mutating func string(_ value: String) {
       u32(UInt32(value.utf8.count))
       bytes.append(contentsOf: value.utf8)
+    }
+
+    mutating func array<T: FixedWidthInteger>(_ values: [T]) {
+      u32(UInt32(values.count))
+      for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+    }
+
+    mutating func table(_ table: PhraseTable) {
+      array(table.hashes)
+      array(table.hashStarts)
+      array(table.textBytes)
+      array(table.textStarts)
+      array(table.suggestionBytes)
+      array(table.suggestionStarts)
+      array(table.index.keys)
+      array(table.index.starts)
+      array(table.index.counts)
+      array(table.index.values)
+      array(table.numberFirst)
     }
   }
 
@@ -144,21 +131,36 @@ public enum CompiledLexicons {
       return UInt32(littleEndian: UnsafeRawBufferPointer(raw).loadUnaligned(as: UInt32.self))
     }
 
-    mutating func u64() -> UInt64? {
-      guard let raw = take(8) else { return nil }
-      return UInt64(littleEndian: UnsafeRawBufferPointer(raw).loadUnaligned(as: UInt64.self))
-    }
-
-    mutating func optionalString() -> String?? {
-      guard let length = u32() else { return nil }
-      if length == CompiledLexicons.noString { return .some(nil) }
-      guard let raw = take(Int(length)) else { return nil }
-      return .some(String(decoding: raw, as: UTF8.self))
-    }
-
     mutating func string() -> String? {
-      guard let value = optionalString() else { return nil }
-      return value
+      guard let length = u32(), let raw = take(Int(length)) else { return nil }
+      return String(decoding: raw, as: UTF8.self)
+    }
+
+    /// An array stored as its count and its little-endian elements, copied in one go.
+    mutating func array<T: FixedWidthInteger>(of type: T.Type) -> [T]? {
+      guard let count = u32(), Int(count) <= remaining / MemoryLayout<T>.size,
+        let raw = take(Int(count) * MemoryLayout<T>.size)
+      else { return nil }
+      return [T](unsafeUninitializedCapacity: Int(count)) { elements, initialized in
+        UnsafeMutableRawBufferPointer(elements).copyMemory(from: UnsafeRawBufferPointer(raw))
+        #if _endian(big)
+          for index in 0..<Int(count) { elements[index] = T(littleEndian: elements[index]) }
+        #endif
+        initialized = Int(count)
+      }
+    }
+
+    mutating func table() -> PhraseTable? {
+      guard let hashes = array(of: UInt64.self), let hashStarts = array(of: Int32.self),
+        let textBytes = array(of: UInt8.self), let textStarts = array(of: Int32.self),
+        let suggestionBytes = array(of: UInt8.self), let suggestionStarts = array(of: Int32.self),
+        let keys = array(of: UInt64.self), let starts = array(of: Int32.self), let counts = array(of: Int32.self),
+        let values = array(of: Int32.self), let numberFirst = array(of: Int32.self),
+        let index = TokenIndex(keys: keys, starts: starts, counts: counts, values: values)
+      else { return nil }
+      return PhraseTable(
+        hashes: hashes, hashStarts: hashStarts, textBytes: textBytes, textStarts: textStarts,
+        suggestionBytes: suggestionBytes, suggestionStarts: suggestionStarts, index: index, numberFirst: numberFirst)
     }
   }
 }

@@ -33,12 +33,10 @@ public struct PhraseMatch: Sendable, Equatable {
 /// A class: lexicons are built once and shared by every rule and thread, never copied.
 public final class Lexicon: Sendable {
   public let name: String
-  public let phrases: [Phrase]
-  public let exceptions: [Phrase]
-  private let table: PhraseTable
-  private let exceptionTable: PhraseTable
+  let table: PhraseTable
+  let exceptionTable: PhraseTable
   /// Hashes of the one-token phrases.
-  private let words: TokenSet
+  public let singleWords: TokenSet
 
   public convenience init(name: String, text: String, tokenizer: Tokenizer) {
     // Built once per process and language, before the first note is linted: it works on scalar
@@ -57,7 +55,7 @@ public final class Lexicon: Sendable {
       var suggestion: String?
       if let arrow = Self.firstArrow(in: line) {
         let advice = Self.trimmed(line[(arrow + 4)...])
-        suggestion = String(scalars: advice)
+        suggestion = advice.isEmpty ? nil : String(scalars: advice)
         line = Self.trimmed(line[..<arrow])
       }
       for expanded in Self.expand(line) {
@@ -74,15 +72,35 @@ public final class Lexicon: Sendable {
     self.init(name: name, phrases: phrases, exceptions: exceptions)
   }
 
-  /// A lexicon from phrases compiled beforehand (see `CompiledLexicons`).
-  public init(name: String, phrases: [Phrase], exceptions: [Phrase]) {
-    self.name = name
-    self.phrases = phrases
-    self.exceptions = exceptions
-    table = PhraseTable(phrases)
-    exceptionTable = PhraseTable(exceptions)
-    words = TokenSet(phrases.lazy.filter { $0.hashes.count == 1 }.map { $0.hashes[0] })
+  /// A lexicon of the given phrases (in order; exceptions drop the matches they overlap).
+  public convenience init(name: String, phrases: [Phrase], exceptions: [Phrase]) {
+    self.init(name: name, table: PhraseTable(phrases), exceptionTable: PhraseTable(exceptions))
   }
+
+  /// A lexicon from tables laid out beforehand (see `CompiledLexicons`).
+  init(name: String, table: PhraseTable, exceptionTable: PhraseTable) {
+    self.name = name
+    self.table = table
+    self.exceptionTable = exceptionTable
+    var words = TokenSet()
+    for phrase in 0..<table.count where table.length(phrase) == 1 { words.insert(table.hashes(phrase).first ?? 0) }
+    self.singleWords = words
+  }
+
+  /// How many phrases (not counting exceptions).
+  public var count: Int { table.count }
+
+  /// The text of a phrase as the lexicon file spells it (alternations expanded).
+  public func text(_ phrase: Int) -> String { table.text(phrase) }
+
+  /// The suggestion (after ` => `) of a phrase, if any.
+  public func suggestion(_ phrase: Int) -> String? { table.suggestion(phrase) }
+
+  /// The phrases, as values (builds them: for tests and tools, not the inner loop).
+  public var phrases: [Phrase] { table.phrases }
+
+  /// The exception phrases, as values.
+  public var exceptions: [Phrase] { exceptionTable.phrases }
 
   /// The entry lines of a lexicon file: trimmed, without blank lines and `#` comments.
   private static func lines(_ scalars: [Unicode.Scalar]) -> [ArraySlice<Unicode.Scalar>] {
@@ -123,7 +141,7 @@ public final class Lexicon: Sendable {
   /// Whether a single folded word is in the lexicon as a one-token phrase.
   @inline(__always)
   public func contains(word hash: UInt64) -> Bool {
-    words.contains(hash)
+    singleWords.contains(hash)
   }
 
   /// Token hashes of one phrase, as a lexicon entry would have them.
@@ -201,7 +219,7 @@ public final class Lexicon: Sendable {
     var result: [PhraseMatch] = []
     tokens.withUnsafeBufferPointer { tokens in
       var blocked: [Range<Int>] = []
-      if !exceptions.isEmpty {
+      if exceptionTable.count > 0 {
         for probe in range {
           if let found = exceptionTable.longest(tokens, at: probe, limit: range.upperBound) {
             blocked.append(probe..<probe + exceptionTable.length(found))
@@ -225,28 +243,35 @@ public final class Lexicon: Sendable {
   }
 }
 
-/// The phrases of a lexicon laid out for matching: their hashes in one array, and an index from
-/// the first token's hash to the phrases starting with it, longest first.
-private struct PhraseTable: Sendable {
-  private var hashes: [UInt64] = []
-  private var starts: [Int32] = []
-  private var lengths: [Int32] = []
-  private var index: TokenIndex
+/// The phrases of a lexicon laid out flat for matching and for loading without work: their
+/// hashes in one array, their texts and suggestions in UTF-8 pools, and an index from the first
+/// token's hash to the phrases starting with it, longest first.
+struct PhraseTable: Sendable {
+  /// Phrase `i` has the hashes `hashes[hashStarts[i]..<hashStarts[i + 1]]`; likewise for texts.
+  var hashes: [UInt64] = []
+  var hashStarts: [Int32] = [0]
+  var textBytes: [UInt8] = []
+  var textStarts: [Int32] = [0]
+  /// Empty: no suggestion.
+  var suggestionBytes: [UInt8] = []
+  var suggestionStarts: [Int32] = [0]
+  var index: TokenIndex
   /// Phrases starting with `<num>`, longest first.
-  private var numberFirst: [Int32] = []
+  var numberFirst: [Int32] = []
 
   init(_ phrases: [Phrase]) {
-    starts.reserveCapacity(phrases.count)
-    lengths.reserveCapacity(phrases.count)
     for phrase in phrases {
-      starts.append(Int32(hashes.count))
-      lengths.append(Int32(phrase.hashes.count))
       hashes.append(contentsOf: phrase.hashes)
+      hashStarts.append(Int32(hashes.count))
+      textBytes.append(contentsOf: phrase.text.utf8)
+      textStarts.append(Int32(textBytes.count))
+      suggestionBytes.append(contentsOf: (phrase.suggestion ?? "").utf8)
+      suggestionStarts.append(Int32(suggestionBytes.count))
     }
     // Phrases grouped by first hash, longest first, then in the file's order: one sort of
     // indices, no dictionary of arrays.
     let firsts = phrases.map { $0.hashes[0] }
-    let lengths = lengths
+    let lengths = phrases.map(\.hashes.count)
     let order = (0..<phrases.count).sorted { left, right in
       if firsts[left] != firsts[right] { return firsts[left] < firsts[right] }
       if lengths[left] != lengths[right] { return lengths[left] > lengths[right] }
@@ -265,14 +290,58 @@ private struct PhraseTable: Sendable {
     index = TokenIndex(groups)
   }
 
+  /// A table from its parts (a compiled lexicon file); nil when they do not fit together.
+  init?(
+    hashes: [UInt64], hashStarts: [Int32], textBytes: [UInt8], textStarts: [Int32], suggestionBytes: [UInt8],
+    suggestionStarts: [Int32], index: TokenIndex, numberFirst: [Int32]
+  ) {
+    let count = hashStarts.count - 1
+    func valid(_ starts: [Int32], _ total: Int) -> Bool {
+      starts.count == count + 1 && starts.first == 0 && starts.last.map(Int.init) == total
+        && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+    }
+    guard count >= 0, valid(hashStarts, hashes.count), valid(textStarts, textBytes.count),
+      valid(suggestionStarts, suggestionBytes.count),
+      zip(hashStarts, hashStarts.dropFirst()).allSatisfy({ $0 < $1 }),
+      index.values.allSatisfy({ $0 >= 0 && Int($0) < count }), numberFirst.allSatisfy({ $0 >= 0 && Int($0) < count })
+    else { return nil }
+    self.hashes = hashes
+    self.hashStarts = hashStarts
+    self.textBytes = textBytes
+    self.textStarts = textStarts
+    self.suggestionBytes = suggestionBytes
+    self.suggestionStarts = suggestionStarts
+    self.index = index
+    self.numberFirst = numberFirst
+  }
+
+  var count: Int { hashStarts.count - 1 }
+
   @inline(__always)
-  func length(_ phrase: Int) -> Int { Int(lengths[phrase]) }
+  func length(_ phrase: Int) -> Int { Int(hashStarts[phrase + 1] - hashStarts[phrase]) }
+
+  func hashes(_ phrase: Int) -> ArraySlice<UInt64> {
+    hashes[Int(hashStarts[phrase])..<Int(hashStarts[phrase + 1])]
+  }
+
+  func text(_ phrase: Int) -> String {
+    String(decoding: textBytes[Int(textStarts[phrase])..<Int(textStarts[phrase + 1])], as: UTF8.self)
+  }
+
+  func suggestion(_ phrase: Int) -> String? {
+    let range = Int(suggestionStarts[phrase])..<Int(suggestionStarts[phrase + 1])
+    return range.isEmpty ? nil : String(decoding: suggestionBytes[range], as: UTF8.self)
+  }
+
+  var phrases: [Phrase] {
+    (0..<count).map { Phrase(text: text($0), hashes: Array(hashes($0)), suggestion: suggestion($0)) }
+  }
 
   @inline(__always)
   private func matches(_ phrase: Int, _ tokens: UnsafeBufferPointer<Token>, at start: Int, limit: Int) -> Bool {
-    let count = Int(lengths[phrase])
+    let base = Int(hashStarts[phrase])
+    let count = Int(hashStarts[phrase + 1]) - base
     guard start + count <= limit else { return false }
-    let base = Int(starts[phrase])
     for offset in 0..<count {
       let hash = hashes[base + offset]
       let token = tokens[start + offset]

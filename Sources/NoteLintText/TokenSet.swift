@@ -88,12 +88,29 @@ public struct TokenSet: Sendable, ExpressibleByArrayLiteral, Equatable {
 
 /// Token hash → a list of integers (phrase indices), built once, probed like `TokenSet`.
 public struct TokenIndex: Sendable {
-  private var keys: [UInt64]
+  private(set) var keys: [UInt64]
   /// Per slot: where its values start in `values` and how many (0: empty slot).
-  private var starts: [Int32]
-  private var counts: [Int32]
+  private(set) var starts: [Int32]
+  private(set) var counts: [Int32]
   private var mask: Int
   public private(set) var values: [Int32]
+
+  /// An index from its slots (a compiled file); nil when they do not fit together.
+  init?(keys: [UInt64], starts: [Int32], counts: [Int32], values: [Int32]) {
+    let size = keys.count
+    guard size >= 8, size & (size - 1) == 0, starts.count == size, counts.count == size, counts.contains(0)
+    else { return nil }
+    for slot in 0..<size {
+      let start = Int(starts[slot])
+      let count = Int(counts[slot])
+      guard start >= 0, count >= 0, start + count <= values.count else { return nil }
+    }
+    self.keys = keys
+    self.starts = starts
+    self.counts = counts
+    self.values = values
+    mask = keys.count - 1
+  }
 
   /// `groups` in the order given: each key's values keep their order.
   public init(_ groups: [(key: UInt64, values: [Int])]) {

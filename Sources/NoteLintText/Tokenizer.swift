@@ -44,6 +44,11 @@ public struct Tokenizer: Sendable {
     self.abbreviations = abbreviations
   }
 
+  /// A tokenizer that keeps the final dot of these abbreviations (folded hashes).
+  public init<S: Sequence>(abbreviations: S) where S.Element == UInt64 {
+    self.abbreviations = TokenSet(abbreviations)
+  }
+
   private static let clitics: Set<String> = ["s", "t", "ll", "re", "ve", "d", "m"]
 
   @inline(__always)

@@ -1,4 +1,5 @@
 import NoteLintCore
+import NoteLintText
 import XCTest
 
 @testable import NoteLintLanguage

@@ -1,4 +1,5 @@
 import NoteLint
+import NoteLintText
 import XCTest
 
 /// Runs every rule's own examples: each `↓` marker must be reported by that rule at that exact

@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import NoteLintCore
 import NoteLintText
+import Synchronization
 
 /// The lexicons and name lists of one language, loaded once per process from the resource files
 /// `Resources/lexicons/<lang>/*.txt` and `Resources/names/<lang>.txt`.
@@ -136,7 +136,7 @@ public enum LanguageDetector {
     var result: [Language: TokenSet] = [:]
     for language in Language.allCases {
       let lexicon = LanguageResources.shared(language).lexicon("stopwords")
-      result[language] = TokenSet(lexicon.phrases.filter { $0.hashes.count == 1 }.map { $0.hashes[0] })
+      result[language] = lexicon.singleWords
     }
     return result
   }()

@@ -198,7 +198,7 @@ struct ActionDetector {
       {
         var end = match.tokens.upperBound
         if end < text.tokens.count, text.tokens[end].kind == .punctuation { end += 1 }
-        let prefixText = lexicon.phrases[match.phrase].text
+        let prefixText = lexicon.text(match.phrase)
         if !prefixText.hasSuffix(":"), !(end > match.tokens.upperBound) { continue }
         return makeItem(block: index, tokens: 0..<text.tokens.count, source: .prefix, done: false)
       }

@@ -89,7 +89,9 @@ public enum Excerpt {
         lastWasSpace = false
         continue
       }
-      if scalar.value < 0x80 ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace {
+      if scalar.value < 0x80
+        ? (scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
+      {
         if !lastWasSpace { result.append(" ") }
         lastWasSpace = true
       } else {

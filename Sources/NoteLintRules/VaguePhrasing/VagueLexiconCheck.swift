@@ -80,9 +80,8 @@ struct VagueLexiconCheck: Sendable {
         }
         let range = text.scalarRange(match.tokens)
         let phrase = text.text.string(range)
-        let entry = lexicon.phrases[match.phrase]
         var advice = suggestion
-        if let specific = entry.suggestion {
+        if let specific = lexicon.suggestion(match.phrase) {
           advice = Localized(en: specific, it: specific)
         }
         findings.append(
