@@ -9,6 +9,8 @@
 /// index values, number-first phrases. A string is its UTF-8 length (u32) and bytes.
 public enum CompiledLexicons {
   public static let formatVersion: UInt32 = 3
+  /// The pseudo-language under which the first-name lists are stored, one lexicon a language.
+  public static let namesKey = "names"
   private static let magic: [UInt8] = Array("NLLX".utf8)
 
   /// One compiled lexicon and the language folder it came from.

@@ -93,6 +93,9 @@ public final class Lexicon: Sendable {
   /// The text of a phrase as the lexicon file spells it (alternations expanded).
   public func text(_ phrase: Int) -> String { table.text(phrase) }
 
+  /// The token hash of a one-word phrase (the first token's hash of a longer one).
+  public func firstHash(_ phrase: Int) -> UInt64 { table.hashes(phrase).first ?? 0 }
+
   /// The suggestion (after ` => `) of a phrase, if any.
   public func suggestion(_ phrase: Int) -> String? { table.suggestion(phrase) }
 

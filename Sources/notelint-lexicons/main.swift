@@ -18,6 +18,16 @@ for language in Language.allCases {
     entries.append(CompiledLexicons.Entry(language: language.rawValue, lexicon: lexicon))
   }
 }
+// The first-name lists, as one-word lexicons under the pseudo-language "names".
+for language in Language.allCases {
+  let file = resources.appendingPathComponent("names/\(language.rawValue).txt")
+  let phrases = ResourceLines.hashes(LexiconSource.text(of: file) ?? "").map {
+    Phrase(text: "", hashes: [$0], suggestion: nil)
+  }
+  entries.append(
+    CompiledLexicons.Entry(
+      language: CompiledLexicons.namesKey, lexicon: Lexicon(name: language.rawValue, phrases: phrases, exceptions: [])))
+}
 guard !entries.isEmpty else {
   FileHandle.standardError.write(Data("notelint-lexicons: no lexicons under \(resources.path)/lexicons\n".utf8))
   exit(1)

@@ -22,6 +22,18 @@ final class CompiledLexiconTests: XCTestCase {
     }
   }
 
+  func testTheCompiledFirstNamesEqualTheNameLists() throws {
+    let folder = try XCTUnwrap(LanguageResources.resourceFolder)
+    var fromText = TokenSet()
+    for language in Language.allCases {
+      let file = folder.appendingPathComponent("names/\(language.rawValue).txt")
+      fromText.formUnion(ResourceLines.hashes(try String(contentsOf: file, encoding: .utf8)))
+    }
+    XCTAssertGreaterThan(fromText.count, 1000)
+    XCTAssertEqual(LanguageResources.firstNames, fromText)
+    XCTAssertTrue(LanguageResources.firstNames.contains(TokenHash.hash("Giulia")))
+  }
+
   func testEncodingRoundTripsAndRejectsDamagedData() throws {
     let tokenizer = Tokenizer()
     let entries = [

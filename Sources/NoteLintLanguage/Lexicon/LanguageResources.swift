@@ -90,6 +90,13 @@ public final class LanguageResources: Sendable {
   /// First names of both languages' lists (hashes of the folded name).
   public static let firstNames: TokenSet = {
     var names = TokenSet()
+    if let compiled, let lists = compiled.index[CompiledLexicons.namesKey] {
+      for (language, range) in lists.sorted(by: { $0.key < $1.key }) {
+        guard let list = CompiledLexicons.lexicon(named: language, in: compiled.bytes, at: range) else { continue }
+        for phrase in 0..<list.count { names.insert(list.firstHash(phrase)) }
+      }
+      return names
+    }
     for language in Language.allCases {
       names.formUnion(lineHashes(of: "names/\(language.rawValue).txt"))
     }

@@ -97,7 +97,7 @@ struct PactExtractor {
 
   /// Field names of both languages: lexicon and, per phrase, its kind.
   private static let names: [(lexicon: Lexicon, kinds: [PactFieldKind])] = Language.allCases.map { language in
-    var text = ""
+    var phrases: [Phrase] = []
     var kinds: [PactFieldKind] = []
     let tokenizer = LanguageResources.sharedTokenizer
     var seen = Set<[UInt64]>()
@@ -109,11 +109,11 @@ struct PactExtractor {
         let phrase = name.split(separator: " ").joined(separator: " ")
         let hashes = Lexicon.phraseHashes(phrase, tokenizer: tokenizer)
         guard !hashes.isEmpty, seen.insert(hashes).inserted else { continue }
-        text += phrase + "\n"
+        phrases.append(Phrase(text: phrase, hashes: hashes, suggestion: nil))
         kinds.append(kind)
       }
     }
-    return (Lexicon(name: "pact-fields", text: text, tokenizer: tokenizer), kinds)
+    return (Lexicon(name: "pact-fields", phrases: phrases, exceptions: []), kinds)
   }
 
   /// A field name at the start of `range`: its kind and where the name ends.
