@@ -176,6 +176,21 @@ public struct Linter: Sendable {
     lint(count: files.count, progress: progress) { lint(file: files[$0]) }
   }
 
+  /// Lints files in parallel and hands each outcome to `consume` in the order of `files`, one at a
+  /// time, keeping at most a few outcomes per worker waiting: memory stays flat however many files.
+  public func lint(
+    files: [String], progress: (@Sendable (Int) -> Void)? = nil, consume: @escaping (FileOutcome) -> Void
+  ) {
+    let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
+    let done = AtomicCounter()
+    let delivery = OrderedDelivery<FileOutcome>(count: files.count, window: 16 * max(1, workers), consume: consume)
+    delivery.run(workers: workers) { index in
+      let outcome = lint(file: files[index])
+      progress?(done.increment() + 1)
+      return outcome
+    }
+  }
+
   /// Lints `count` inputs in parallel; `body` lints the input at an index.
   public func lint(count: Int, progress: (@Sendable (Int) -> Void)? = nil, _ body: @Sendable (Int) -> FileOutcome)
     -> [FileOutcome]

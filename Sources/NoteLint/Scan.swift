@@ -72,15 +72,10 @@ public struct Scan: Sendable {
         return linter.lint(bytes: bytes, path: file.path)
       }
     } else {
-      let found = discovery.discover(input.paths)
-      if let error = linter.configuration?.error { throw ScanError(description: error.description) }
+      let found = try files(for: input.paths)
       errors = found.errors
-      var files = found.files
-      discovered = files.count
-      if let shard { files = files.filter { shard.contains($0) } }
-      // Settings are resolved before the parallel phase, so a bad configuration stops the run first.
-      for path in files { _ = linter.settings(for: path) }
-      if let error = linter.configuration?.error { throw ScanError(description: error.description) }
+      let files = found.files
+      discovered = found.discovered
       let total = files.count
       outcomes = linter.lint(files: files, progress: Self.counting(progress, total))
     }
@@ -96,6 +91,44 @@ public struct Scan: Sendable {
     }
     let report = Linter.report(outcomes, extraErrors: errors, today: linter.options.today)
     return ScanResult(report: report, failOn: failOn, discovered: discovered)
+  }
+
+  /// The files a plain scan lints: discovered, filtered by the configuration and the shard.
+  private func files(for paths: [String]) throws -> (files: [String], errors: [FileError], discovered: Int) {
+    let found = discovery.discover(paths)
+    if let error = linter.configuration?.error { throw ScanError(description: error.description) }
+    var files = found.files
+    let discovered = files.count
+    if let shard { files = files.filter { shard.contains($0) } }
+    // Settings are resolved before the parallel phase, so a bad configuration stops the run first.
+    for path in files { _ = linter.settings(for: path) }
+    if let error = linter.configuration?.error { throw ScanError(description: error.description) }
+    return (files, found.errors, discovered)
+  }
+
+  /// A scan of paths whose findings go to `write` file by file, in the report's order (files by
+  /// path), as they are ready, and are then let go: memory does not grow with the tree. The
+  /// returned report has the files and errors but no findings; the tally counts them.
+  public func stream(
+    paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil, write: @escaping ([Finding]) -> Void
+  ) throws -> (result: ScanResult, tally: FindingTally) {
+    let found = try files(for: paths)
+    let files = found.files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    var summaries: [FileSummary] = []
+    var errors = found.errors
+    var tally = FindingTally()
+    var failOn: [String: FailThreshold] = [:]
+    linter.lint(files: files, progress: Self.counting(progress, files.count)) { outcome in
+      if let summary = outcome.summary { summaries.append(summary) }
+      if let error = outcome.error { errors.append(error) }
+      if let path = outcome.summary?.path ?? outcome.error?.path { failOn[path] = outcome.failOn }
+      for finding in outcome.findings { tally.add(finding, failOn: outcome.failOn) }
+      if !outcome.findings.isEmpty { write(outcome.findings) }
+    }
+    let report = Linter.assemble(
+      version: NoteLintVersion.current, today: linter.options.today.description, files: summaries, findings: [],
+      errors: errors)
+    return (ScanResult(report: report, failOn: failOn, discovered: found.discovered), tally)
   }
 
   static func counting(_ progress: (@Sendable (Int, Int) -> Void)?, _ total: Int) -> (@Sendable (Int) -> Void)? {

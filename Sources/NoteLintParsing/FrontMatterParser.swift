@@ -47,7 +47,9 @@ public enum FrontMatterParser {
   /// Parses the YAML between the fences. Keys are lowercased; scalars are kept as written, so the
   /// basic resolver does (the default one compiles a dozen regular expressions at start-up).
   public static func parse(_ source: SourceFile, lines: ClosedRange<Int>) -> FrontMatter {
-    guard let node = try? Yams.compose(yaml: yaml(source, lines: lines), .basic) else { return FrontMatter(lines: lines) }
+    guard let node = try? Yams.compose(yaml: yaml(source, lines: lines), .basic) else {
+      return FrontMatter(lines: lines)
+    }
     return frontMatter(node, lines: lines)
   }
 

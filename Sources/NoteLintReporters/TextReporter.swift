@@ -14,19 +14,22 @@ public struct TextReporter: Reporter {
     color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 
+  /// One finding's line, with its line break.
+  public func line(_ finding: Finding) -> String {
+    let severity: String
+    switch finding.severity {
+    case .error: severity = paint("error", "1;31")
+    case .warning: severity = paint("warning", "33")
+    case .info: severity = paint("info", "36")
+    }
+    let file = DisplayText.escapingControls(finding.file)
+    let location = paint("\(file):\(finding.line):\(finding.column):", "1")
+    return "\(location) \(severity): \(finding.message) \(paint("[\(finding.rule)]", "2"))\n"
+  }
+
   public func render(_ report: LintReport) -> String {
     var output = ""
-    for finding in report.findings {
-      let severity: String
-      switch finding.severity {
-      case .error: severity = paint("error", "1;31")
-      case .warning: severity = paint("warning", "33")
-      case .info: severity = paint("info", "36")
-      }
-      let file = DisplayText.escapingControls(finding.file)
-      let location = paint("\(file):\(finding.line):\(finding.column):", "1")
-      output += "\(location) \(severity): \(finding.message) \(paint("[\(finding.rule)]", "2"))\n"
-    }
+    for finding in report.findings { output += line(finding) }
     if summary {
       let files = report.files.count
       let total = report.findings.count

@@ -113,13 +113,30 @@ struct LintCommand: ParsableCommand {
       case .failure(let error): throw Output.fail("standard input: \(error)", code: 3)
       }
     }
-    let progress = !quiet && Output.stderrIsTerminal ? ProgressLine() : nil
+    // Text on standard output with nothing to filter or write first: findings are printed file by
+    // file as they are ready (in the same order) and let go, so memory stays flat on any tree.
+    let streaming = format == .text && output == nil && known == nil && writeBaseline == nil && !staged && stdin == nil
+    let progress =
+      !quiet && Output.stderrIsTerminal && !(streaming && Output.stdoutIsTerminal) ? ProgressLine() : nil
     var onProgress: (@Sendable (Int, Int) -> Void)?
     if let progress { onProgress = { done, total in progress.update(done, total) } }
     let result: ScanResult
+    var streamedTally: FindingTally?
     do {
-      result = try Scan(linter: linter, discovery: discovery, shard: shard).run(
-        ScanInput(paths: paths.filter { $0 != "-" }, stdin: stdin, staged: staged), progress: onProgress)
+      let scan = Scan(linter: linter, discovery: discovery, shard: shard)
+      if streaming {
+        let reporter = TextReporter(color: Output.useColor, summary: false)
+        let out = BufferedOutput()
+        let streamed = try scan.stream(paths: paths, progress: onProgress) { findings in
+          for finding in findings { out.write(reporter.line(finding)) }
+        }
+        out.flush()
+        result = streamed.result
+        streamedTally = streamed.tally
+      } else {
+        result = try scan.run(
+          ScanInput(paths: paths.filter { $0 != "-" }, stdin: stdin, staged: staged), progress: onProgress)
+      }
     } catch {
       progress?.finish()
       throw Output.fail("\(error)")
@@ -151,16 +168,20 @@ struct LintCommand: ParsableCommand {
     for error in report.errors {
       Output.writeStderr("notelint: error: \(error.line)\n")
     }
-    let color = output == nil && Output.useColor
-    try Output.deliver(Output.render(report, format: format.value, color: color), to: output)
+    if streamedTally == nil {
+      let color = output == nil && Output.useColor
+      try Output.deliver(Output.render(report, format: format.value, color: color), to: output)
+    }
+    let tally = streamedTally ?? FindingTally(report.findings, failOn: result.failOn)
     if format == .text && !quiet {
       Output.writeStderr(
         Output.summary(
-          report, seconds: Date().timeIntervalSince(started), known: knownCount, cache: resultCache, shard: shard))
+          files: report.files.count, errors: report.errors.count, tally: tally,
+          seconds: Date().timeIntervalSince(started), known: knownCount, cache: resultCache, shard: shard))
     }
     if writeBaseline != nil {
       throw ExitCode(report.errors.isEmpty ? 0 : 3)
     }
-    throw ExitCode(Output.exitCode(report, failOn: result.failOn, override: failOn?.value))
+    throw ExitCode(Output.exitCode(errors: report.errors.count, tally: tally, override: failOn?.value))
   }
 }

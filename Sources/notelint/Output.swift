@@ -18,6 +18,7 @@ enum Output {
   }
 
   static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+  static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
   /// Prints a message that stops the run and exits with `code` (2: usage or configuration).
   static func fail(_ message: String, code: Int32 = 2) -> ExitCode {
@@ -66,35 +67,35 @@ enum Output {
 
   /// 3 when input failed, else 1 when a finding reaches its file's `fail-on` (or `override`), else 0.
   static func exitCode(_ report: LintReport, failOn: [String: FailThreshold] = [:], override: FailThreshold?) -> Int32 {
-    if !report.errors.isEmpty { return 3 }
-    for finding in report.findings {
-      let threshold = override ?? failOn[finding.file] ?? .warning
-      if threshold.fails(finding.severity) { return 1 }
-    }
-    return 0
+    exitCode(errors: report.errors.count, tally: FindingTally(report.findings, failOn: failOn), override: override)
+  }
+
+  static func exitCode(errors: Int, tally: FindingTally, override: FailThreshold?) -> Int32 {
+    if errors > 0 { return 3 }
+    return tally.fails(override: override) ? 1 : 0
   }
 
   /// The closing summary: files, findings by category and severity, time.
   static func summary(
-    _ report: LintReport, seconds: Double, known: Int?, cache: ResultCache?, shard: Shard?
+    files: Int, errors: Int, tally: FindingTally, seconds: Double, known: Int?, cache: ResultCache?, shard: Shard?
   ) -> String {
     func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-    var line = "notelint: \(plural(report.files.count, "file"))"
+    var line = "notelint: \(plural(files, "file"))"
     if let shard { line += " (shard \(shard))" }
-    line += ", \(plural(report.findings.count, "finding"))"
-    line += " (\(report.count(.error)) error\(report.count(.error) == 1 ? "" : "s"),"
-    line += " \(report.count(.warning)) warning\(report.count(.warning) == 1 ? "" : "s"),"
-    line += " \(report.count(.info)) info)"
+    line += ", \(plural(tally.total, "finding"))"
+    line += " (\(tally.count(.error)) error\(tally.count(.error) == 1 ? "" : "s"),"
+    line += " \(tally.count(.warning)) warning\(tally.count(.warning) == 1 ? "" : "s"),"
+    line += " \(tally.count(.info)) info)"
     if let known { line += ", \(known) known in the baseline" }
-    if !report.errors.isEmpty { line += ", \(report.errors.count) unreadable" }
+    if errors > 0 { line += ", \(errors) unreadable" }
     let tenths = Int((seconds * 100).rounded())
     line += " in \(tenths / 100).\(tenths % 100 < 10 ? "0" : "")\(tenths % 100) s"
     if let cache { line += "; cache: \(cache.hits) reused, \(cache.misses) linted" }
     var out = line + "\n"
-    if !report.findings.isEmpty {
+    if tally.total > 0 {
       var parts: [String] = []
       for category in Category.allCases {
-        let count = report.findings.reduce(0) { $0 + ($1.category == category ? 1 : 0) }
+        let count = tally.byCategory[category] ?? 0
         if count > 0 { parts.append("\(category.rawValue) \(count)") }
       }
       out += "  by category: " + parts.joined(separator: ", ") + "\n"
@@ -124,5 +125,24 @@ final class ProgressLine: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if drawn { Output.writeStderr("\r\u{1B}[K") }
+  }
+}
+
+/// Standard output in 64 KB writes: a streamed report is written as it is made, without one
+/// system call a line.
+final class BufferedOutput {
+  private var buffer: [UInt8] = []
+
+  init() { buffer.reserveCapacity(1 << 16) }
+
+  func write(_ text: String) {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    FileHandle.standardOutput.write(Data(buffer))
+    buffer.removeAll(keepingCapacity: true)
   }
 }

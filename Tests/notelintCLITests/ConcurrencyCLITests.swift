@@ -32,6 +32,18 @@ final class ConcurrencyCLITests: XCTestCase {
         XCTAssertEqual((report["files"] as? [Any])?.count, 200)
       }
     }
+    // Text on standard output is streamed file by file; written with --output it is rendered from
+    // the whole report: the same bytes, and the same findings as the JSON report.
+    let streamed = try Notelint.run(["lint", "tree", "--jobs", "4", "--today", "2026-11-23"], in: root)
+    _ = try Notelint.run(
+      ["lint", "tree", "--jobs", "4", "--today", "2026-11-23", "--output", "whole.txt"], in: root)
+    let whole = try Data(contentsOf: root.appendingPathComponent("whole.txt"))
+    XCTAssertGreaterThan(whole.count, 100_000)
+    XCTAssertTrue(streamed.out == [UInt8](whole), "streamed text differs from the text of the whole report")
+    let json = try Notelint.run(["lint", "tree", "--format", "json", "--today", "2026-11-23"], in: root)
+    let findings = try XCTUnwrap((parseJSON(json.stdout, "JSON") as? [String: Any])?["findings"] as? [Any])
+    XCTAssertEqual(streamed.stdout.split(separator: "\n").count, findings.count)
+    XCTAssertTrue(streamed.stderr.contains("\(findings.count) findings"), streamed.stderr)
     // Action items are extracted in parallel too.
     let actions = try ["1", "4"].map { jobs in
       try Notelint.run(["actions", "tree", "--format", "json", "--jobs", jobs, "--today", "2026-11-23"], in: root)

@@ -60,7 +60,7 @@ public struct LintContext: Sendable {
     end.column += 1
     return Finding(
       file: document.source.path, start: start, end: end, category: description.category, rule: description.id,
-      severity: description.severity, message: message[language], suggestion: suggestion?[language],
+      severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
       checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(text.string(range)))
   }
 
@@ -73,13 +73,35 @@ public struct LintContext: Sendable {
     return Finding(
       file: document.source.path, start: SourcePosition(line: line, column: 1),
       end: SourcePosition(line: line, column: width + 1), category: description.category, rule: description.id,
-      severity: description.severity, message: message[language], suggestion: suggestion?[language],
+      severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
       checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(lineText))
   }
 }
 
 /// Short one-line quotes of the text a finding is about.
 public enum Excerpt {
+  /// The text with each run of white space that holds a line break as one space: a message that
+  /// quotes a phrase broken across two source lines stays one line of output.
+  public static func oneLine(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return text }
+    var result: [Unicode.Scalar] = []
+    var pending: [Unicode.Scalar] = []
+    var pendingBreak = false
+    for scalar in text.unicodeScalars {
+      if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+        pending.append(scalar)
+        if scalar == "\n" || scalar == "\r" { pendingBreak = true }
+        continue
+      }
+      if pendingBreak { result.append(" ") } else { result.append(contentsOf: pending) }
+      pending.removeAll()
+      pendingBreak = false
+      result.append(scalar)
+    }
+    if !pendingBreak { result.append(contentsOf: pending) }
+    return String(scalars: result)
+  }
+
   public static func make(_ text: String, limit: Int = 160) -> String {
     var result: [Unicode.Scalar] = []
     var lastWasSpace = true
@@ -120,7 +142,7 @@ extension LintContext {
     end = SourcePosition(line: end.line, column: end.column)
     return Finding(
       file: document.source.path, start: item.start, end: end, category: description.category, rule: description.id,
-      severity: description.severity, message: message[language], suggestion: suggestion?[language],
+      severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
       checkpoints: description.checkpoints, excerpt: Excerpt.make(item.text))
   }
 }
