@@ -1,3 +1,5 @@
+import NoteLintCore
+
 /// The lexicons of every language compiled at build time into one binary resource, so that a run
 /// loads ready phrase tables instead of expanding and tokenizing thousands of entries at start-up.
 ///
@@ -25,14 +27,14 @@ public enum CompiledLexicons {
   }
 
   public static func encode(_ entries: [Entry]) -> [UInt8] {
-    var writer = Writer()
+    var writer = BinaryWriter()
     writer.bytes.append(contentsOf: magic)
     writer.u32(formatVersion)
     writer.u32(UInt32(entries.count))
     for entry in entries {
       writer.string(entry.language)
       writer.string(entry.lexicon.name)
-      var body = Writer()
+      var body = BinaryWriter()
       body.table(entry.lexicon.table)
       body.table(entry.lexicon.exceptionTable)
       writer.u32(UInt32(body.bytes.count))
@@ -45,7 +47,7 @@ public enum CompiledLexicons {
   /// a compiled lexicon file of this version.
   public static func index(_ bytes: [UInt8]) -> [String: [String: Range<Int>]]? {
     bytes.withUnsafeBufferPointer { buffer in
-      var reader = Reader(buffer: buffer)
+      var reader = BinaryReader(buffer: buffer)
       guard reader.take(magic.count).map(Array.init) == magic, reader.u32() == formatVersion,
         let count = reader.u32()
       else { return nil }
@@ -65,7 +67,7 @@ public enum CompiledLexicons {
   public static func lexicon(named name: String, in bytes: [UInt8], at range: Range<Int>) -> Lexicon? {
     guard range.lowerBound >= 0, range.upperBound <= bytes.count else { return nil }
     return bytes.withUnsafeBufferPointer { whole in
-      var reader = Reader(buffer: UnsafeBufferPointer(rebasing: whole[range]))
+      var reader = BinaryReader(buffer: UnsafeBufferPointer(rebasing: whole[range]))
       guard let table = reader.table(), let exceptions = reader.table(), reader.remaining == 0 else { return nil }
       return Lexicon(name: name, table: table, exceptionTable: exceptions)
     }
@@ -84,85 +86,35 @@ public enum CompiledLexicons {
     return entries
   }
 
-  private struct Writer {
-    var bytes: [UInt8] = []
+}
 
-    mutating func u32(_ value: UInt32) {
-      withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-
-    mutating func string(_ value: String) {
-      u32(UInt32(value.utf8.count))
-      bytes.append(contentsOf: value.utf8)
-    }
-
-    mutating func array<T: FixedWidthInteger>(_ values: [T]) {
-      u32(UInt32(values.count))
-      for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-    }
-
-    mutating func table(_ table: PhraseTable) {
-      array(table.hashes)
-      array(table.hashStarts)
-      array(table.textBytes)
-      array(table.textStarts)
-      array(table.suggestionBytes)
-      array(table.suggestionStarts)
-      array(table.index.keys)
-      array(table.index.starts)
-      array(table.index.counts)
-      array(table.index.values)
-      array(table.numberFirst)
-    }
+extension BinaryWriter {
+  fileprivate mutating func table(_ table: PhraseTable) {
+    array(table.hashes)
+    array(table.hashStarts)
+    array(table.textBytes)
+    array(table.textStarts)
+    array(table.suggestionBytes)
+    array(table.suggestionStarts)
+    array(table.index.keys)
+    array(table.index.starts)
+    array(table.index.counts)
+    array(table.index.values)
+    array(table.numberFirst)
   }
+}
 
-  private struct Reader {
-    let buffer: UnsafeBufferPointer<UInt8>
-    var position = 0
-
-    var remaining: Int { buffer.count - position }
-
-    mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8>? {
-      guard count >= 0, count <= remaining else { return nil }
-      defer { position += count }
-      return UnsafeBufferPointer(rebasing: buffer[position..<position + count])
-    }
-
-    mutating func u32() -> UInt32? {
-      guard let raw = take(4) else { return nil }
-      return UInt32(littleEndian: UnsafeRawBufferPointer(raw).loadUnaligned(as: UInt32.self))
-    }
-
-    mutating func string() -> String? {
-      guard let length = u32(), let raw = take(Int(length)) else { return nil }
-      return String(decoding: raw, as: UTF8.self)
-    }
-
-    /// An array stored as its count and its little-endian elements, copied in one go.
-    mutating func array<T: FixedWidthInteger>(of type: T.Type) -> [T]? {
-      guard let count = u32(), Int(count) <= remaining / MemoryLayout<T>.size,
-        let raw = take(Int(count) * MemoryLayout<T>.size)
-      else { return nil }
-      return [T](unsafeUninitializedCapacity: Int(count)) { elements, initialized in
-        UnsafeMutableRawBufferPointer(elements).copyMemory(from: UnsafeRawBufferPointer(raw))
-        #if _endian(big)
-          for index in 0..<Int(count) { elements[index] = T(littleEndian: elements[index]) }
-        #endif
-        initialized = Int(count)
-      }
-    }
-
-    mutating func table() -> PhraseTable? {
-      guard let hashes = array(of: UInt64.self), let hashStarts = array(of: Int32.self),
-        let textBytes = array(of: UInt8.self), let textStarts = array(of: Int32.self),
-        let suggestionBytes = array(of: UInt8.self), let suggestionStarts = array(of: Int32.self),
-        let keys = array(of: UInt64.self), let starts = array(of: Int32.self), let counts = array(of: Int32.self),
-        let values = array(of: Int32.self), let numberFirst = array(of: Int32.self),
-        let index = TokenIndex(keys: keys, starts: starts, counts: counts, values: values)
-      else { return nil }
-      return PhraseTable(
-        hashes: hashes, hashStarts: hashStarts, textBytes: textBytes, textStarts: textStarts,
-        suggestionBytes: suggestionBytes, suggestionStarts: suggestionStarts, index: index, numberFirst: numberFirst)
-    }
+extension BinaryReader {
+  fileprivate mutating func table() -> PhraseTable? {
+    guard let hashes = array(of: UInt64.self), let hashStarts = array(of: Int32.self),
+      let textBytes = array(of: UInt8.self), let textStarts = array(of: Int32.self),
+      let suggestionBytes = array(of: UInt8.self), let suggestionStarts = array(of: Int32.self),
+      let keys = array(of: UInt64.self), let starts = array(of: Int32.self), let counts = array(of: Int32.self),
+      let values = array(of: Int32.self), let numberFirst = array(of: Int32.self),
+      let index = TokenIndex(keys: keys, starts: starts, counts: counts, values: values)
+    else { return nil }
+    return PhraseTable(
+      hashes: hashes, hashStarts: hashStarts, textBytes: textBytes, textStarts: textStarts,
+      suggestionBytes: suggestionBytes, suggestionStarts: suggestionStarts, index: index, numberFirst: numberFirst)
   }
 }

@@ -139,7 +139,7 @@ public final class Lexicon: Sendable {
     return nil
   }
 
-  public var isEmpty: Bool { phrases.isEmpty }
+  public var isEmpty: Bool { table.count == 0 }
 
   /// Whether a single folded word is in the lexicon as a one-token phrase.
   @inline(__always)

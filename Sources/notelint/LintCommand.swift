@@ -91,7 +91,7 @@ struct LintCommand: ParsableCommand {
     let shard = self.shard.flatMap { Shard($0) }
     var resultCache: ResultCache?
     if cache || cachePath != nil {
-      let name = shard.map { "results-shard-\($0.index)-of-\($0.count).json" } ?? "results.json"
+      let name = shard.map { "results-shard-\($0.index)-of-\($0.count).bin" } ?? "results.bin"
       let store = ResultCache(folder: cachePath ?? ".notelint-cache", name: name)
       if let message = store.load() { Output.writeStderr("notelint: info: \(message)\n") }
       resultCache = store

@@ -48,9 +48,9 @@ final class NightlyScanTests: XCTestCase {
   func testCorruptCacheIsDiscardedAndRebuilt() throws {
     let scratch = try ScratchFolder()
     try makeTree(scratch, count: 3)
-    try scratch.write(".notelint-cache/results.json", "{ this is not json")
+    try scratch.write(".notelint-cache/results.bin", "{ this is not json")
     let cache = ResultCache(folder: ".notelint-cache")
-    XCTAssertEqual(cache.load(), "cache .notelint-cache/results.json is corrupt; rebuilding it")
+    XCTAssertEqual(cache.load(), "cache .notelint-cache/results.bin is corrupt; rebuilding it")
     let result = try scan(try configuredLinter(cache: cache))
     XCTAssertEqual(result.report.files.count, 3)
     try cache.save()

@@ -218,9 +218,8 @@ final class HostileCLITests: XCTestCase {
     let warm = try run(["lint", "battery", "--cache-path", "cache", "--format", "json", "--today", "2026-11-23"])
     assertSurvived(warm, "lint --cache-path (warm)")
     XCTAssertEqual(warm.stdout, cold.stdout)
-    XCTAssertNotNil(
-      parseJSON(try String(contentsOf: root.appendingPathComponent("cache/results.json"), encoding: .utf8), "the cache")
-    )
+    let cache = try Data(contentsOf: root.appendingPathComponent("cache/results.bin"))
+    XCTAssertEqual(Array(cache.prefix(4)), Array("NLRC".utf8), "the cache")
 
     let recorded = try run(["lint", "battery", "--write-baseline", "baseline.json", "--today", "2026-11-23"])
     assertSurvived(recorded, "--write-baseline")
@@ -302,7 +301,7 @@ final class HostileCLITests: XCTestCase {
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent("cache"), withIntermediateDirectories: true)
     RawFiles.write(folder.path, "notes/a.md", "- [ ] We ship the deck soon.\n")
-    for name in ["config.yml", "baseline.json", "cache/results.json", "out/state.json", "out/_unassigned.md"] {
+    for name in ["config.yml", "baseline.json", "cache/results.bin", "out/state.json", "out/_unassigned.md"] {
       XCTAssertEqual(mkfifo(folder.appendingPathComponent(name).path, 0o644), 0, name)
     }
     func run(_ arguments: [String]) throws -> BinaryRun {
@@ -316,7 +315,7 @@ final class HostileCLITests: XCTestCase {
     XCTAssertEqual(baseline.errLines, ["notelint: baseline.json: cannot be read: not a regular file"])
     let cache = try run(["lint", "notes", "--cache-path", "cache", "-q"])
     XCTAssertEqual(cache.code, 1)
-    XCTAssertEqual(cache.errLines, ["notelint: info: cache cache/results.json cannot be read; rebuilding it"])
+    XCTAssertEqual(cache.errLines, ["notelint: info: cache cache/results.bin cannot be read; rebuilding it"])
     let state = try run(["digest", "notes", "--out", "out", "--state", "out/state.json"])
     XCTAssertEqual(state.code, 2)
     XCTAssertEqual(state.errLines, ["notelint: out/state.json: digest state: not a regular file"])

@@ -170,21 +170,21 @@ final class SafeWriteCLITests: XCTestCase {
     XCTAssertEqual(plain.code, 1, plain.stderr)
     let variants: [(String, [UInt8], String)] = [
       ("garbage", Array("not a cache".utf8), "is corrupt"),
-      ("truncated", Array(#"{"format":1,"tool":"0.1.0","entries":[{"path":"notes/"#.utf8), "is corrupt"),
+      ("truncated", Array("NLRC".utf8) + [2, 0, 0, 0, 5, 0, 0, 0] + Array("0.1".utf8), "is corrupt"),
       ("empty", [], "is corrupt"),
       ("binary", [0, 1, 2, 0xFF, 0], "is corrupt"),
-      ("wrong shape", Array("[1, 2, 3]".utf8), "is corrupt"),
-      ("other format", Array(#"{"format":99,"tool":"9.9","entries":[]}"#.utf8), "has another format (99)"),
+      ("old JSON cache", Array(#"{"format":1,"tool":"0.1.0","entries":[]}"#.utf8), "is corrupt"),
+      ("other format", Array("NLRC".utf8) + [99, 0, 0, 0], "has another format (99)"),
     ]
     for (name, bytes, reason) in variants {
       RawFiles.removeTree(root.appendingPathComponent("cache").path)
-      RawFiles.write(root.path, "cache/results.json", bytes)
+      RawFiles.write(root.path, "cache/results.bin", bytes)
       let rebuilt = try run(["lint", "notes", "--cache-path", "cache", "--format", "json", "--today", "2026-11-23"])
       XCTAssertEqual(rebuilt.code, plain.code, name)
       XCTAssertEqual(rebuilt.stdout, plain.stdout, name)
-      XCTAssertEqual(rebuilt.errLines, ["notelint: info: cache cache/results.json \(reason); rebuilding it"], name)
-      let cache = try Data(contentsOf: root.appendingPathComponent("cache/results.json"))
-      XCTAssertNotNil(try? JSONSerialization.jsonObject(with: cache), name)
+      XCTAssertEqual(rebuilt.errLines, ["notelint: info: cache cache/results.bin \(reason); rebuilding it"], name)
+      let cache = try Data(contentsOf: root.appendingPathComponent("cache/results.bin"))
+      XCTAssertEqual(Array(cache.prefix(4)), Array("NLRC".utf8), name)
       let warm = try run(["lint", "notes", "--cache-path", "cache", "--today", "2026-11-23"])
       XCTAssertFalse(warm.stderr.contains("info:"), name)
       XCTAssertTrue(warm.stderr.contains("cache: 8 reused, 0 linted"), "\(name): \(warm.stderr)")

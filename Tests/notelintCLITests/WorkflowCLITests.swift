@@ -253,10 +253,10 @@ final class WorkflowCLITests: XCTestCase {
     XCTAssertTrue(
       try notelint("lint", "notes", "--cache-path", "cache", "--today", "2026-12-01").err.contains("0 reused"))
 
-    try write("cache/results.json", "\u{0}garbage")
+    try write("cache/results.bin", "\u{0}garbage")
     let rebuilt = try notelint("lint", "notes", "--cache-path", "cache", "--today", "2026-11-23")
     XCTAssertTrue(
-      rebuilt.err.hasPrefix("notelint: info: cache cache/results.json is corrupt; rebuilding it\n"), rebuilt.err)
+      rebuilt.err.hasPrefix("notelint: info: cache cache/results.bin is corrupt; rebuilding it\n"), rebuilt.err)
     XCTAssertEqual(rebuilt.out, cold.out)
     XCTAssertTrue(
       try notelint("lint", "notes", "--cache-path", "cache", "--today", "2026-11-23").err.contains("6 reused"))

@@ -32,11 +32,21 @@ struct ActionDetector {
 
   /// Both languages' lexicons: a note in one language often quotes the other.
   private func lexicons(_ name: String) -> [Lexicon] {
-    [
-      resources.lexicon(name),
-      LanguageResources.shared(resources.language == .italian ? .english : .italian).lexicon(name),
-    ]
+    Self.bothLanguages[resources.language]?[name] ?? []
   }
+
+  /// Per language of the note: each lexicon of the note's language, then of the other language.
+  private static let bothLanguages: [Language: [String: [Lexicon]]] = {
+    var result: [Language: [String: [Lexicon]]] = [:]
+    for language in Language.allCases {
+      let own = LanguageResources.shared(language)
+      let other = LanguageResources.shared(language == .italian ? .english : .italian)
+      for name in Set(own.lexiconNames + other.lexiconNames) {
+        result[language, default: [:]][name] = [own.lexicon(name), other.lexicon(name)]
+      }
+    }
+    return result
+  }()
 
   private func matches(_ name: String, _ text: TextAnalysis, range: Range<Int>? = nil) -> [PhraseMatch] {
     resources.lexicon(name).matches(in: text.tokens, range: range)
