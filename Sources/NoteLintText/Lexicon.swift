@@ -37,6 +37,9 @@ public final class Lexicon: Sendable {
   let exceptionTable: PhraseTable
   /// Hashes of the one-token phrases.
   public let singleWords: TokenSet
+  /// This lexicon's bit in `Token.filter`: positions whose filter lacks it cannot start a phrase
+  /// (or an exception) of it and are skipped without a look-up. 0: no filter, every position looks.
+  public let filterBit: UInt64
 
   public convenience init(name: String, text: String, tokenizer: Tokenizer) {
     // Built once per process and language, before the first note is linted: it works on scalar
@@ -78,13 +81,32 @@ public final class Lexicon: Sendable {
   }
 
   /// A lexicon from tables laid out beforehand (see `CompiledLexicons`).
-  init(name: String, table: PhraseTable, exceptionTable: PhraseTable) {
+  init(name: String, table: PhraseTable, exceptionTable: PhraseTable, filterBit: UInt64 = 0) {
     self.name = name
     self.table = table
     self.exceptionTable = exceptionTable
+    self.filterBit = filterBit
     var words = TokenSet()
     for phrase in 0..<table.count where table.length(phrase) == 1 { words.insert(table.hashes(phrase).first ?? 0) }
     self.singleWords = words
+  }
+
+  /// The same lexicon with a bit in `Token.filter` (see `LexiconFilter`).
+  public func withFilterBit(_ bit: UInt64) -> Lexicon {
+    Lexicon(name: name, table: table, exceptionTable: exceptionTable, filterBit: bit)
+  }
+
+  /// The first-token hashes of every phrase and exception, and whether some start with `<num>`.
+  public var firstTokens: (hashes: [UInt64], anyNumber: Bool) {
+    var hashes: [UInt64] = []
+    var anyNumber = false
+    for table in [table, exceptionTable] {
+      for phrase in 0..<table.count {
+        let first = table.hashes(phrase).first ?? 0
+        if first == TokenHash.anyNumber { anyNumber = true } else { hashes.append(first) }
+      }
+    }
+    return (hashes, anyNumber)
   }
 
   /// How many phrases (not counting exceptions).
@@ -222,8 +244,9 @@ public final class Lexicon: Sendable {
     var result: [PhraseMatch] = []
     tokens.withUnsafeBufferPointer { tokens in
       var blocked: [Range<Int>] = []
+      let bit = filterBit
       if exceptionTable.count > 0 {
-        for probe in range {
+        for probe in range where bit == 0 || tokens[probe].filter & bit != 0 {
           if let found = exceptionTable.longest(tokens, at: probe, limit: range.upperBound) {
             blocked.append(probe..<probe + exceptionTable.length(found))
           }
@@ -231,6 +254,10 @@ public final class Lexicon: Sendable {
       }
       var position = range.lowerBound
       while position < range.upperBound {
+        if bit != 0 && tokens[position].filter & bit == 0 {
+          position += 1
+          continue
+        }
         if let found = table.longest(tokens, at: position, limit: range.upperBound) {
           let span = position..<position + table.length(found)
           if blocked.isEmpty || !blocked.contains(where: { $0.overlaps(span) }) {

@@ -147,3 +147,37 @@ public struct TokenIndex: Sendable {
     }
   }
 }
+
+/// Token hash → a 64-bit mask, built once, probed like `TokenSet`; absent keys map to 0.
+public struct TokenMaskMap: Sendable {
+  private var keys: [UInt64]
+  private var masks: [UInt64]
+  private var used: [Bool]
+  private var mask: Int
+
+  public init(_ entries: [UInt64: UInt64]) {
+    var size = 8
+    while size < entries.count * 2 { size *= 2 }
+    keys = [UInt64](repeating: 0, count: size)
+    masks = [UInt64](repeating: 0, count: size)
+    used = [Bool](repeating: false, count: size)
+    mask = size - 1
+    for (key, value) in entries {
+      var index = TokenSet.slot(key, mask: mask)
+      while used[index] { index = (index + 1) & mask }
+      used[index] = true
+      keys[index] = key
+      masks[index] = value
+    }
+  }
+
+  @inline(__always)
+  public subscript(key: UInt64) -> UInt64 {
+    var index = TokenSet.slot(key, mask: mask)
+    while used[index] {
+      if keys[index] == key { return masks[index] }
+      index = (index + 1) & mask
+    }
+    return 0
+  }
+}

@@ -19,10 +19,26 @@ public enum TokenKind: UInt8, Sendable {
 public struct Token: Sendable, Equatable {
   public var start: Int32
   public var end: Int32
-  public var kind: TokenKind
   public var hash: UInt64
+  /// Which lexicons have a phrase that can start here (see `Lexicon.filterBit`); all bits set
+  /// when nobody computed it: every lexicon then looks.
+  public var filter: UInt64 = .max
+  public var kind: TokenKind
   /// Bit 0: starts with an uppercase letter; bit 1: all letters uppercase; bit 2: preceded by a line break.
   public var flags: UInt8
+
+  public init(start: Int32, end: Int32, kind: TokenKind, hash: UInt64, flags: UInt8) {
+    self.start = start
+    self.end = end
+    self.hash = hash
+    self.kind = kind
+    self.flags = flags
+  }
+
+  public static func == (lhs: Token, rhs: Token) -> Bool {
+    lhs.start == rhs.start && lhs.end == rhs.end && lhs.hash == rhs.hash && lhs.kind == rhs.kind
+      && lhs.flags == rhs.flags
+  }
 
   public var range: Range<Int> { Int(start)..<Int(end) }
   public var isCapitalized: Bool { flags & 1 != 0 }

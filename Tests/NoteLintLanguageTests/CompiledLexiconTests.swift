@@ -34,6 +34,32 @@ final class CompiledLexiconTests: XCTestCase {
     XCTAssertTrue(LanguageResources.firstNames.contains(TokenHash.hash("Giulia")))
   }
 
+  func testTheTokenFilterNeverHidesAMatch() throws {
+    XCTAssertNotNil(LanguageResources.tokenFilter)
+    let text = """
+      Il team farà il rilascio a breve, entro 3 giorni o forse più avanti: probabilmente basterà.
+      We will improve conversion soon; the model should be enough, within 2 weeks, TBD by the team.
+      """
+    var mapped = MappedText()
+    for (offset, scalar) in text.unicodeScalars.enumerated() { mapped.append(scalar, line: 1, column: offset + 1) }
+    let analysis = TextAnalysis(text: mapped, tokenizer: LanguageResources.sharedTokenizer)
+    XCTAssertTrue(analysis.tokens.contains { $0.filter != .max }, "the analysis wrote no filter")
+    var unfiltered = analysis.tokens
+    for index in unfiltered.indices { unfiltered[index].filter = .max }
+    var matched = 0
+    for language in Language.allCases {
+      let resources = LanguageResources.shared(language)
+      for name in resources.lexiconNames {
+        let lexicon = resources.lexicon(name)
+        XCTAssertNotEqual(lexicon.filterBit, 0, name)
+        let expected = lexicon.matches(in: unfiltered)
+        XCTAssertEqual(lexicon.matches(in: analysis.tokens), expected, "\(language) \(name)")
+        matched += expected.count
+      }
+    }
+    XCTAssertGreaterThan(matched, 10)
+  }
+
   func testEncodingRoundTripsAndRejectsDamagedData() throws {
     let tokenizer = Tokenizer()
     let entries = [

@@ -20,7 +20,7 @@ public final class LanguageResources: Sendable {
     if let compiled = Self.compiled {
       for (name, range) in compiled.index[language.rawValue] ?? [:] {
         if let lexicon = CompiledLexicons.lexicon(named: name, in: compiled.bytes, at: range) {
-          lexicons[name] = lexicon
+          lexicons[name] = lexicon.withFilterBit(Self.filterBits[name] ?? 0)
         }
       }
     } else if let folder = Self.resourceFolder {
@@ -40,6 +40,34 @@ public final class LanguageResources: Sendable {
     let bytes = [UInt8](data)
     guard let index = CompiledLexicons.index(bytes) else { return nil }
     return (bytes, index)
+  }()
+
+  /// Each compiled lexicon name's bit in `Token.filter` (a name shares its bit across languages;
+  /// past 64 names bits are shared, which costs look-ups, never matches).
+  private static let filterBits: [String: UInt64] = {
+    guard let compiled else { return [:] }
+    let names = Set(Language.allCases.flatMap { (compiled.index[$0.rawValue] ?? [:]).keys }).sorted()
+    return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, UInt64(1) << UInt64($0 % 64)) })
+  }()
+
+  /// The filter every `TextAnalysis` writes into its tokens: for a token hash, the bits of the
+  /// lexicons with a phrase starting with it; for numbers, also those with a phrase starting with
+  /// `<num>`. One look-up a token spares every lexicon's look-up at positions it cannot match.
+  public static let tokenFilter: (words: TokenMaskMap, numbers: UInt64)? = {
+    guard compiled != nil else { return nil }
+    var masks: [UInt64: UInt64] = [:]
+    var numbers: UInt64 = 0
+    for language in Language.allCases {
+      let resources = shared(language)
+      for name in resources.lexiconNames {
+        let lexicon = resources.lexicon(name)
+        guard lexicon.filterBit != 0 else { continue }
+        let firsts = lexicon.firstTokens
+        for hash in firsts.hashes { masks[hash, default: 0] |= lexicon.filterBit }
+        if firsts.anyNumber { numbers |= lexicon.filterBit }
+      }
+    }
+    return (TokenMaskMap(masks), numbers)
   }()
 
   /// Whether the lexicons come from the build's `lexicons.bin` (not compiled from text at start-up).

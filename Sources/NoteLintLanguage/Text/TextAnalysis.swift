@@ -14,7 +14,13 @@ public struct TextAnalysis: Sendable {
   public init(text: MappedText, tokenizer: Tokenizer) {
     self.text = text
     var folded: [Unicode.Scalar] = []
-    let tokens = tokenizer.tokenize(text.scalars, folded: &folded)
+    var tokens = tokenizer.tokenize(text.scalars, folded: &folded)
+    if let filter = LanguageResources.tokenFilter {
+      for index in tokens.indices {
+        let token = tokens[index]
+        tokens[index].filter = filter.words[token.hash] | (token.kind == .number ? filter.numbers : 0)
+      }
+    }
     self.tokens = tokens
     self.folded = folded
     var sentences: [Range<Int>] = []
