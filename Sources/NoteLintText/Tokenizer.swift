@@ -74,6 +74,8 @@ public struct Tokenizer: Sendable {
       return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A
     }
     if value == 0xFFFC || value == 0xA0 { return false }
+    // Latin-1 letters (à, è, ñ…) without a Unicode property look-up: × and ÷ are not letters.
+    if value >= 0xC0 && value <= 0xFF { return value != 0xD7 && value != 0xF7 }
     return scalar.properties.isAlphabetic || Folding.isCombiningMark(value)
   }
 
@@ -116,6 +118,8 @@ public struct Tokenizer: Sendable {
     var index = 0
     var newlines = 0
     var sawLineBreak = false
+    // E-mail addresses need an "@": most texts have none, and their words skip that scan.
+    let mayHoldEmail = scalars.contains("@")
     while index < count {
       let scalar = scalars[index]
       if Self.isSpace(scalar) {
@@ -157,7 +161,7 @@ public struct Tokenizer: Sendable {
         kind = .number
         index = numberEnd(scalars, from: index)
       } else if Self.isLetter(scalar) {
-        if let end = emailEnd(scalars, from: index) {
+        if mayHoldEmail, let end = emailEnd(scalars, from: index) {
           kind = .url
           index = end
         } else {
