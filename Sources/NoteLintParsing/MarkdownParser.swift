@@ -167,10 +167,12 @@ private struct MarkdownBuilder {
   }
 
   func endLine(_ node: OpaquePointer) -> Int {
+    let start = max(Int(cmark_node_get_start_line(node)), 1)
     let line = Int(cmark_node_get_end_line(node))
-    // The last list item can end at (next line, column 0).
-    if cmark_node_get_end_column(node) == 0, line > 1 { return line - 1 }
-    return max(line, Int(cmark_node_get_start_line(node)), 1)
+    // The last list item can end at (next line, column 0); so can an empty table cell, on its own
+    // line: a block never ends before it starts.
+    if cmark_node_get_end_column(node) == 0, line > start { return line - 1 }
+    return max(line, start)
   }
 
   /// The offset just after the last line of a node (its line ending excluded).
