@@ -183,7 +183,7 @@ private struct HTMLBuilder {
   private var implicitBlocks = Set<Int>()
 
   private mutating func finish(_ index: Int) {
-    blocks[index].text.trimTrailingWhitespace()
+    blocks[index].trimTrailingWhitespace()
     let end = blocks[index].text.position(at: max(0, blocks[index].text.count - 1)).line
     blocks[index].endLine = max(blocks[index].start.line, end)
     detectTextTask(index)

@@ -219,7 +219,7 @@ private struct MarkdownBuilder {
 
   private mutating func closeBlock(_ node: OpaquePointer) {
     if let index = target {
-      blocks[index].text.trimTrailingWhitespace()
+      blocks[index].trimTrailingWhitespace()
       blocks[index].endLine = endLine(node)
     }
     target = targetStack.popLast() ?? nil
