@@ -56,7 +56,8 @@ public struct LintContext: Sendable {
     let text = document.blocks[block].text
     let start = text.position(at: range.lowerBound)
     var end = text.position(at: max(range.lowerBound, range.upperBound - 1))
-    end.column += 1
+    // Just past the last scalar, but not past the end of its line: a range can end in a line break.
+    end.column = min(end.column + 1, document.source.lineRange(end.line).count + 1)
     return Finding(
       file: document.source.path, start: start, end: end, category: description.category, rule: description.id,
       severity: description.severity, message: message[language], suggestion: suggestion?[language],
