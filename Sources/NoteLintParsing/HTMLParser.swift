@@ -408,12 +408,14 @@ private struct HTMLBuilder {
             break
           }
         }
-        if matches {
-          let after = scalars[index + 1 + pattern.count]
-          if after == ">" || after == "/" || after.properties.isWhitespace {
-            tagCursor = index + 1
-            return index
-          }
+        // The name ends at `>`, `/`, whitespace or the end of the input.
+        let next = index + 1 + pattern.count
+        if matches,
+          next == scalars.count || scalars[next] == ">" || scalars[next] == "/"
+            || scalars[next].properties.isWhitespace
+        {
+          tagCursor = index + 1
+          return index
         }
       }
       index += 1
