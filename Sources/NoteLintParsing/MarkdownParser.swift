@@ -138,10 +138,14 @@ private struct MarkdownBuilder {
     self.aligner = SourceAligner(source: source, backslashEscapes: true)
   }
 
-  /// Scalar offset in the source for cmark's 1-based line and byte column.
+  /// Scalar offset in the source for cmark's 1-based line and byte column. A column past the end of
+  /// the line (cmark-gfm's table extension gives some) stays on that line, at its end.
   func offset(line: Int32, byteColumn: Int32) -> Int {
     let lineIndex = max(0, min(Int(line) - 1, byteLineStarts.count - 1))
-    let end = min(bytes.count, byteLineStarts[lineIndex] + max(0, Int(byteColumn) - 1))
+    let lineStart = byteLineStarts[lineIndex]
+    var lineEnd = lineIndex + 1 < byteLineStarts.count ? byteLineStarts[lineIndex + 1] : bytes.count
+    while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+    let end = min(lineEnd, lineStart + max(0, Int(byteColumn) - 1))
     let checkpoint = end / Self.checkpointStride
     var scalars = Int(scalarCheckpoints[checkpoint])
     var index = checkpoint * Self.checkpointStride
