@@ -68,22 +68,26 @@ public struct LintContext: Sendable {
   public func finding(
     _ description: RuleDescription, line: Int, message: Localized, suggestion: Localized?, excerpt: String? = nil
   ) -> Finding {
-    let lineText = document.source.lineText(line)
-    let width = lineText.unicodeScalars.count
+    let range = document.source.lineRange(line)
     return Finding(
       file: document.source.path, start: SourcePosition(line: line, column: 1),
-      end: SourcePosition(line: line, column: width + 1), category: description.category, rule: description.id,
+      end: SourcePosition(line: line, column: range.count + 1), category: description.category, rule: description.id,
       severity: description.severity, message: message[language], suggestion: suggestion?[language],
-      checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(lineText))
+      checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(document.source.scalars[range]))
   }
 }
 
 /// Short one-line quotes of the text a finding is about.
 public enum Excerpt {
   public static func make(_ text: String, limit: Int = 160) -> String {
+    make(text.unicodeScalars, limit: limit)
+  }
+
+  /// The excerpt of scalars (reads no further than it needs: a slice of a long line costs no more).
+  public static func make<S: Sequence<Unicode.Scalar>>(_ scalars: S, limit: Int = 160) -> String {
     var result = String.UnicodeScalarView()
     var lastWasSpace = true
-    for scalar in text.unicodeScalars {
+    for scalar in scalars {
       if scalar == MappedText.placeholder {
         result.append(contentsOf: "…".unicodeScalars)
         lastWasSpace = false
@@ -111,8 +115,8 @@ extension LintContext {
   public func finding(
     _ description: RuleDescription, item: ActionItem, message: Localized, suggestion: Localized?
   ) -> Finding {
-    let lineText = document.source.lineText(item.start.line)
-    let width = lineText.unicodeScalars.count
+    // The width of the line, not its text: a note can hold thousands of items on one long line.
+    let width = document.source.lineRange(item.start.line).count
     var end = SourcePosition(line: item.start.line, column: max(item.start.column + 1, width + 1))
     if end.column <= item.start.column { end.column = item.start.column + 1 }
     end = SourcePosition(line: end.line, column: end.column)
