@@ -14,7 +14,9 @@ public func fuzzLint(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let isHTML = Fuzz.looksLikeHTML(bytes)
   let path = isHTML ? "fuzz.html" : "fuzz.md"
   let outcome = linter.lint(bytes: bytes, path: path)
-  if case .success(let source) = TextDecoder.decode(bytes, path: path, isHTML: isHTML) {
+  if bytes.count > linter.options.maxFileSize {
+    guard outcome.error != nil else { fatalError("a file over the size limit was linted") }
+  } else if case .success(let source) = TextDecoder.decode(bytes, path: path, isHTML: isHTML) {
     guard outcome.error == nil else { fatalError("decoded input reported as an error: \(outcome.error!.reason)") }
     Fuzz.check(outcome.findings, source)
   } else if outcome.error == nil {
