@@ -51,7 +51,8 @@ let package = Package(
     .testTarget(name: "NoteLintParsingTests", dependencies: ["NoteLintParsing"]),
     .testTarget(name: "NoteLintLanguageTests", dependencies: ["NoteLintText", "NoteLintLanguage"]),
     .testTarget(name: "NoteLintRulesTests", dependencies: ["NoteLint", "NoteLintText", "NoteLintRules"]),
-    .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"]),
+    // FuzzRegressions: inputs read by path (FuzzRegressionTests), not bundled.
+    .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"], exclude: ["FuzzRegressions"]),
     .testTarget(name: "notelintCLITests", dependencies: ["notelint"]),
     .testTarget(name: "NoteLintReportersTests", dependencies: ["NoteLint", "NoteLintReporters"]),
     // `swift package lint-notes [PATH…]`: lints a package's notes and docs with its own config.

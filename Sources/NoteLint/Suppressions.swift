@@ -185,7 +185,7 @@ public struct SuppressionMask: Sendable {
     }
     var unused: [Finding] = []
     func report(_ start: SourcePosition, _ text: String, _ message: Localized) {
-      let width = source.lineText(start.line).unicodeScalars.count
+      let width = source.lineRange(start.line).count
       unused.append(
         Finding(
           file: source.path, start: start,

@@ -95,6 +95,17 @@ public struct Block: Sendable {
     self.codeInfo = nil
   }
 
+  /// Drops the text's trailing whitespace (when the block closes), and the part of each link that
+  /// was in it: a link's range stays inside the text.
+  public mutating func trimTrailingWhitespace() {
+    text.trimTrailingWhitespace()
+    let count = text.count
+    links = links.compactMap { link in
+      let range = link.range.clamped(to: 0..<count)
+      return range.isEmpty ? nil : Link(range: range, url: link.url)
+    }
+  }
+
   public var headingLevel: Int? {
     if case .heading(let level) = kind { return level }
     return nil

@@ -138,7 +138,8 @@ private struct HTMLBuilder {
     return String(cString: content)
   }
 
-  func line(of node: xmlNodePtr) -> Int { max(1, Int(xmlGetLineNo(node))) }
+  /// libxml2's line of a node, within the file.
+  func line(of node: xmlNodePtr) -> Int { min(max(1, Int(xmlGetLineNo(node))), source.lineCount) }
 
   /// libxml2's HTML parser keeps line numbers in 16 bits: from this line on they are not exact.
   static let lastReliableLine = 65535
@@ -183,7 +184,7 @@ private struct HTMLBuilder {
   private var implicitBlocks = Set<Int>()
 
   private mutating func finish(_ index: Int) {
-    blocks[index].text.trimTrailingWhitespace()
+    blocks[index].trimTrailingWhitespace()
     let end = blocks[index].text.position(at: max(0, blocks[index].text.count - 1)).line
     blocks[index].endLine = max(blocks[index].start.line, end)
     detectTextTask(index)
@@ -408,12 +409,14 @@ private struct HTMLBuilder {
             break
           }
         }
-        if matches {
-          let after = scalars[index + 1 + pattern.count]
-          if after == ">" || after == "/" || after.properties.isWhitespace {
-            tagCursor = index + 1
-            return index
-          }
+        // The name ends at `>`, `/`, whitespace or the end of the input.
+        let next = index + 1 + pattern.count
+        if matches,
+          next == scalars.count || scalars[next] == ">" || scalars[next] == "/"
+            || scalars[next].properties.isWhitespace
+        {
+          tagCursor = index + 1
+          return index
         }
       }
       index += 1
@@ -515,11 +518,12 @@ private struct HTMLBuilder {
       }
       cursor = aligner.append(visible, from: start, limit: scalars.count, into: &blocks[index].text)
     } else {
-      let text = MappedText(
-        String(scalars: visible),
-        at: SourcePosition(line: line(of: node), column: 1))
-      for offset in 0..<text.count {
-        blocks[index].text.append(text.scalars[offset], at: text.position(at: offset))
+      // Text that is not in the source (libxml2 made it up, or moved it out of broken markup): side
+      // by side along libxml2's line for that node, and no further than the end of that line.
+      let line = line(of: node)
+      for (column, scalar) in visible.enumerated() {
+        let offset = source.offset(line: line, column: column + 1)
+        blocks[index].text.append(scalar, at: source.position(ofOffset: offset))
       }
     }
   }

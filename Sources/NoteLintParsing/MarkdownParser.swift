@@ -22,7 +22,8 @@ public enum MarkdownParser {
         scalars[index] = " "
       }
     }
-    let bytes = TextDecoder.utf8Bytes(scalars)
+    var bytes = TextDecoder.utf8Bytes(scalars)
+    limitTables(&bytes)
     var builder = MarkdownBuilder(source: source, bytes: bytes)
     guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
       return Document(source: source, format: .markdown, frontMatter: frontMatter)
@@ -50,6 +51,78 @@ public enum MarkdownParser {
       comments: builder.comments, frontMatter: frontMatter)
     document.linkSections()
     return document
+  }
+}
+
+extension MarkdownParser {
+  /// Pipes one line may give cmark-gfm as cell separators.
+  static let maxCellsPerLine = 1000
+  /// Cells one table may have beyond one per byte of its lines, counting the empty ones cmark-gfm
+  /// adds to fill short rows.
+  static let maxCellsPerTable = 100_000
+
+  /// cmark-gfm 0.29.0.gfm.6 (Debian 12) is quadratic on two kinds of table no note has. It appends
+  /// each cell of a row to a list it walks from the head, so a row of n cells takes n² steps (a 180 KB
+  /// line of 60,000 cells: over a minute); and it fills every row up to the header's width, so a
+  /// wide header over many one-cell rows makes rows × width cells (9 KB: two million cells, 400 KB:
+  /// out of memory). Past `maxCellsPerLine` pipes on a line, the others are given to cmark-gfm as
+  /// spaces; a table whose delimiter row's width times its lines passes `maxCellsPerTable` plus its
+  /// size in bytes gets its delimiter row blanked, so it stays text. Same length either way:
+  /// positions stay right.
+  static func limitTables(_ bytes: inout [UInt8]) {
+    /// The end of a line (before its line ending) and the start of the next one.
+    func lineEnd(_ start: Int) -> (end: Int, next: Int) {
+      var end = start
+      while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+      let crlf = end + 1 < bytes.count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A
+      return (end, end + (crlf ? 2 : 1))
+    }
+    func isBlank(_ start: Int, _ end: Int) -> Bool { bytes[start..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    /// The first blank line from a line on (or the end of the input): its number and offset.
+    func findRunEnd(_ line: Int, _ start: Int) -> (line: Int, offset: Int) {
+      var line = line
+      var start = start
+      while start < bytes.count {
+        let (end, next) = lineEnd(start)
+        if isBlank(start, end) { break }
+        line += 1
+        start = next
+      }
+      return (line, min(start, bytes.count))
+    }
+    // Where the run of non-blank lines of the current line ends (the most a table can take): found
+    // once per run, so the whole pass stays linear.
+    var runEnd: (line: Int, offset: Int)?
+    var line = 0
+    var start = 0
+    while start <= bytes.count {
+      let (end, next) = lineEnd(start)
+      var pipes = 0
+      var dashes = 0
+      var onlyDelimiters = true
+      for index in start..<end {
+        switch bytes[index] {
+        case UInt8(ascii: "|"):
+          pipes += 1
+          if pipes > maxCellsPerLine { bytes[index] = 0x20 }
+        case UInt8(ascii: "-"): dashes += 1
+        case UInt8(ascii: ":"), UInt8(ascii: ">"), 0x20, 0x09: break
+        default: onlyDelimiters = false
+        }
+      }
+      if isBlank(start, end) {
+        runEnd = nil
+      } else if onlyDelimiters, dashes > 0, pipes > 0 {
+        let run = runEnd ?? findRunEnd(line, start)
+        runEnd = run
+        // Cells that are in the source cost a byte each at least: only the filled-in ones can explode.
+        if (min(pipes, maxCellsPerLine) + 1) * (run.line - line) > maxCellsPerTable + (run.offset - start) {
+          for index in start..<end where bytes[index] == UInt8(ascii: "-") { bytes[index] = 0x20 }
+        }
+      }
+      line += 1
+      start = next
+    }
   }
 }
 
@@ -138,10 +211,14 @@ private struct MarkdownBuilder {
     self.aligner = SourceAligner(source: source, backslashEscapes: true)
   }
 
-  /// Scalar offset in the source for cmark's 1-based line and byte column.
+  /// Scalar offset in the source for cmark's 1-based line and byte column. A column past the end of
+  /// the line (cmark-gfm's table extension gives some) stays on that line, at its end.
   func offset(line: Int32, byteColumn: Int32) -> Int {
     let lineIndex = max(0, min(Int(line) - 1, byteLineStarts.count - 1))
-    let end = min(bytes.count, byteLineStarts[lineIndex] + max(0, Int(byteColumn) - 1))
+    let lineStart = byteLineStarts[lineIndex]
+    var lineEnd = lineIndex + 1 < byteLineStarts.count ? byteLineStarts[lineIndex + 1] : bytes.count
+    while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0A || bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+    let end = min(lineEnd, lineStart + max(0, Int(byteColumn) - 1))
     let checkpoint = end / Self.checkpointStride
     var scalars = Int(scalarCheckpoints[checkpoint])
     var index = checkpoint * Self.checkpointStride
@@ -167,10 +244,12 @@ private struct MarkdownBuilder {
   }
 
   func endLine(_ node: OpaquePointer) -> Int {
+    let start = max(Int(cmark_node_get_start_line(node)), 1)
     let line = Int(cmark_node_get_end_line(node))
-    // The last list item can end at (next line, column 0).
-    if cmark_node_get_end_column(node) == 0, line > 1 { return line - 1 }
-    return max(line, Int(cmark_node_get_start_line(node)), 1)
+    // The last list item can end at (next line, column 0); so can an empty table cell, on its own
+    // line: a block never ends before it starts.
+    if cmark_node_get_end_column(node) == 0, line > start { return line - 1 }
+    return max(line, start)
   }
 
   /// The offset just after the last line of a node (its line ending excluded).
@@ -217,7 +296,7 @@ private struct MarkdownBuilder {
 
   private mutating func closeBlock(_ node: OpaquePointer) {
     if let index = target {
-      blocks[index].text.trimTrailingWhitespace()
+      blocks[index].trimTrailingWhitespace()
       blocks[index].endLine = endLine(node)
     }
     target = targetStack.popLast() ?? nil

@@ -591,10 +591,19 @@ struct ActionDetector {
     return LanguageResources.firstNames.contains(token.hash) || roster.contains(token.hash)
   }
 
+  /// How far after a position a lexicon is read for a phrase that starts there: far longer than any
+  /// phrase (six tokens), so the first match is the one the rest of the item gives. Reading the
+  /// rest of the item at every owner slot was quadratic in the item's length.
+  private static let phraseWindow = 32
+
+  private static func window(_ position: Int, _ end: Int) -> Range<Int> {
+    position..<max(position, min(end, position + phraseWindow))
+  }
+
   /// A group standing at `position`: "we", "the team", "il marketing" ("it" only as IT).
   private func diffuseMatch(_ text: TextAnalysis, at position: Int, range: Range<Int>) -> PhraseMatch? {
     for lexicon in lexicons("diffuse-owners") {
-      if let match = lexicon.matches(in: text.tokens, range: position..<range.upperBound).first,
+      if let match = lexicon.matches(in: text.tokens, range: Self.window(position, range.upperBound)).first,
         match.tokens.lowerBound == position, !isPronounIT(text, match)
       {
         return match
@@ -677,7 +686,7 @@ struct ActionDetector {
         continue
       }
       if let role = lexicons("roles").lazy.compactMap({
-        $0.matches(in: tokens, range: slot..<range.upperBound).first
+        $0.matches(in: tokens, range: Self.window(slot, range.upperBound)).first
       }).first, role.tokens.lowerBound <= position {
         owners.append(text.text.string(text.scalarRange(role.tokens)))
         continue
@@ -690,7 +699,8 @@ struct ActionDetector {
         // A capitalised word in an owner column is a name even if our lists do not know it,
         // unless it is a placeholder.
         let placeholder = lexicons("placeholder").contains { lexicon in
-          lexicon.matches(in: tokens, range: position..<range.upperBound).first?.tokens.lowerBound == position
+          lexicon.matches(in: tokens, range: Self.window(position, range.upperBound)).first?.tokens.lowerBound
+            == position
         }
         if !placeholder { owners.append(text.originalString(token)) }
       }

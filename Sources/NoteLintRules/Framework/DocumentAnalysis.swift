@@ -18,6 +18,10 @@ public final class DocumentAnalysis: Sendable {
   public let dateContext: DateContext
   /// For each block, the indices of the action items that include it.
   private let actionsByBlock: [Int: [Int]]
+  /// For each block whose own items cover ranges of its tokens that do not overlap: those items
+  /// sorted by their first token, so that `actionItem(block:token:)` is a binary search (a paragraph
+  /// can hold thousands of sentence-level items).
+  private let disjointItemsByBlock: [Int: (whole: Int?, own: [Int])]
 
   public init(document: Document, language: Language? = nil, options: RuleOptions) {
     self.document = document
@@ -47,6 +51,17 @@ public final class DocumentAnalysis: Sendable {
       for block in item.blocks { byBlock[block, default: []].append(position) }
     }
     self.actionsByBlock = byBlock
+    var disjoint: [Int: (whole: Int?, own: [Int])] = [:]
+    for (block, positions) in byBlock {
+      let own = positions.filter { items[$0].block == block && !items[$0].tokens.isEmpty }
+        .sorted { items[$0].tokens.lowerBound < items[$1].tokens.lowerBound }
+      if zip(own, own.dropFirst()).allSatisfy({ items[$0].tokens.upperBound <= items[$1].tokens.lowerBound }) {
+        // The first item that covers the whole block: one of another block, or without tokens.
+        let whole = positions.first { items[$0].block != block || items[$0].tokens.isEmpty }
+        disjoint[block] = (whole, own)
+      }
+    }
+    self.disjointItemsByBlock = disjoint
     let extractor = PactExtractor(document: document, blocks: blocks, language: detected)
     let pact = extractor.extract(options: options, noteDate: Self.noteDate(document))
     self.pact = pact
@@ -80,11 +95,23 @@ public final class DocumentAnalysis: Sendable {
   /// The action item that covers a token of a block, if any.
   public func actionItem(block: Int, token: Int) -> ActionItem? {
     guard let candidates = actionsByBlock[block] else { return nil }
-    for position in candidates {
-      let item = actionItems[position]
-      if item.block != block || item.tokens.contains(token) || item.tokens.isEmpty { return item }
+    guard let (whole, own) = disjointItemsByBlock[block] else {
+      for position in candidates {
+        let item = actionItems[position]
+        if item.block != block || item.tokens.contains(token) || item.tokens.isEmpty { return item }
+      }
+      return nil
     }
-    return nil
+    // The first in document order of the item that covers the whole block and the one that covers the token.
+    var low = 0
+    var high = own.count
+    while low < high {
+      let middle = (low + high) / 2
+      if actionItems[own[middle]].tokens.upperBound <= token { low = middle + 1 } else { high = middle }
+    }
+    let covering = low < own.count && actionItems[own[low]].tokens.contains(token) ? own[low] : nil
+    guard let position = [whole, covering].compactMap({ $0 }).min() else { return nil }
+    return actionItems[position]
   }
 
   /// Whether a block's text is prose that line-level rules read (not code, not a heading, not a

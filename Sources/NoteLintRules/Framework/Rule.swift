@@ -57,7 +57,8 @@ public struct LintContext: Sendable {
     let text = document.blocks[block].text
     let start = text.position(at: range.lowerBound)
     var end = text.position(at: max(range.lowerBound, range.upperBound - 1))
-    end.column += 1
+    // Just past the last scalar, but not past the end of its line: a range can end in a line break.
+    end.column = min(end.column + 1, document.source.lineRange(end.line).count + 1)
     return Finding(
       file: document.source.path, start: start, end: end, category: description.category, rule: description.id,
       severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
@@ -68,13 +69,12 @@ public struct LintContext: Sendable {
   public func finding(
     _ description: RuleDescription, line: Int, message: Localized, suggestion: Localized?, excerpt: String? = nil
   ) -> Finding {
-    let lineText = document.source.lineText(line)
-    let width = lineText.unicodeScalars.count
+    let range = document.source.lineRange(line)
     return Finding(
       file: document.source.path, start: SourcePosition(line: line, column: 1),
-      end: SourcePosition(line: line, column: width + 1), category: description.category, rule: description.id,
+      end: SourcePosition(line: line, column: range.count + 1), category: description.category, rule: description.id,
       severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
-      checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(lineText))
+      checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(document.source.scalars[range]))
   }
 }
 
@@ -103,9 +103,14 @@ public enum Excerpt {
   }
 
   public static func make(_ text: String, limit: Int = 160) -> String {
+    make(text.unicodeScalars, limit: limit)
+  }
+
+  /// The excerpt of scalars (reads no further than it needs: a slice of a long line costs no more).
+  public static func make<S: Sequence<Unicode.Scalar>>(_ scalars: S, limit: Int = 160) -> String {
     var result: [Unicode.Scalar] = []
     var lastWasSpace = true
-    for scalar in text.unicodeScalars {
+    for scalar in scalars {
       if scalar == MappedText.placeholder {
         result.append("…")
         lastWasSpace = false
@@ -135,8 +140,8 @@ extension LintContext {
   public func finding(
     _ description: RuleDescription, item: ActionItem, message: Localized, suggestion: Localized?
   ) -> Finding {
-    let lineText = document.source.lineText(item.start.line)
-    let width = lineText.unicodeScalars.count
+    // The width of the line, not its text: a note can hold thousands of items on one long line.
+    let width = document.source.lineRange(item.start.line).count
     var end = SourcePosition(line: item.start.line, column: max(item.start.column + 1, width + 1))
     if end.column <= item.start.column { end.column = item.start.column + 1 }
     end = SourcePosition(line: end.line, column: end.column)

@@ -41,24 +41,40 @@ public struct UnverifiedHypothesisRule: Rule {
     let markers = context.resources.lexicon("hypothesis-markers")
     let predictions = context.resources.lexicon("prediction-verbs")
     var findings: [Finding] = []
+    // Sub-items by parent, once: a note can have thousands of blocks.
+    var children: [Int: [Int]] = [:]
+    for (child, block) in analysis.document.blocks.enumerated() {
+      if let parent = block.list?.parent { children[parent, default: []].append(child) }
+    }
     for index in analysis.blocks.indices where analysis.isProse(index) {
       let text = analysis.blocks[index]
       var flaggedSentences = Set<Int>()
       var candidates: [(match: PhraseMatch, prediction: Bool)] = markers.matches(in: text.tokens).map { ($0, false) }
       candidates += predictions.matches(in: text.tokens).map { ($0, true) }
-      for position in text.tokens.indices where Self.isEpistemicModal(text, at: position, context) {
-        if !candidates.contains(where: { $0.match.tokens.contains(position) }) {
-          candidates.append((PhraseMatch(tokens: position..<(position + 1), phrase: -1), false))
-        }
+      var covered = [Bool](repeating: false, count: text.tokens.count)
+      for candidate in candidates { for position in candidate.match.tokens { covered[position] = true } }
+      for position in text.tokens.indices where !covered[position] && Self.isEpistemicModal(text, at: position, context)
+      {
+        candidates.append((PhraseMatch(tokens: position..<(position + 1), phrase: -1), false))
       }
       candidates.sort { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }
+      // Per sentence, once (a sentence can hold thousands of candidates): a number, evidence or a plan.
+      var numbered: [Int: Bool] = [:]
+      var backed: [Int: Bool] = [:]
       for (match, isPrediction) in candidates {
         let sentenceNumber = Int(text.sentenceOfToken[match.tokens.lowerBound])
         guard !flaggedSentences.contains(sentenceNumber) else { continue }
         let sentence = text.sentence(containing: match.tokens.lowerBound)
         if text.isQuestion(sentence) { continue }
-        if isPrediction, !text.hasNumber(sentence) { continue }
-        if isBacked(context, block: index, sentence: sentence) { continue }
+        if isPrediction {
+          let hasNumber = numbered[sentenceNumber] ?? text.hasNumber(sentence)
+          numbered[sentenceNumber] = hasNumber
+          if !hasNumber { continue }
+        }
+        let supported =
+          backed[sentenceNumber] ?? isBacked(context, block: index, sentence: sentence, children: children[index] ?? [])
+        backed[sentenceNumber] = supported
+        if supported { continue }
         flaggedSentences.insert(sentenceNumber)
         let range = text.scalarRange(match.tokens)
         let phrase = text.text.string(range)
@@ -97,8 +113,9 @@ public struct UnverifiedHypothesisRule: Rule {
       !passiveAuxiliaries.contains(tokens[position + 1].hash)
     else { return false }
     // The subject: the words since the start of the clause.
+    // (Five words back are enough to know it is more than four: a long run of words stays linear.)
     var start = position
-    while start > 0, tokens[start - 1].kind == .word || tokens[start - 1].kind == .mention,
+    while start > 0, position - start <= 4, tokens[start - 1].kind == .word || tokens[start - 1].kind == .mention,
       text.sentenceOfToken[start - 1] == text.sentenceOfToken[position]
     {
       start -= 1
@@ -121,13 +138,13 @@ public struct UnverifiedHypothesisRule: Rule {
   }
 
   /// Evidence or a verification plan in the sentence, the rest of a list item, or its sub-items.
-  private func isBacked(_ context: LintContext, block index: Int, sentence: Range<Int>) -> Bool {
+  private func isBacked(_ context: LintContext, block index: Int, sentence: Range<Int>, children: [Int]) -> Bool {
     let analysis = context.analysis
     let document = context.document
     var scopes: [(block: Int, range: Range<Int>)] = [(index, sentence)]
     if document.blocks[index].kind == .listItem || document.blocks[index].kind == .tableCell {
       scopes = [(index, 0..<analysis.blocks[index].tokens.count)]
-      for child in document.blocks.indices where document.blocks[child].list?.parent == index {
+      for child in children {
         scopes.append((child, 0..<analysis.blocks[child].tokens.count))
       }
     }

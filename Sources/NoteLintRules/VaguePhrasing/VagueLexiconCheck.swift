@@ -59,17 +59,16 @@ struct VagueLexiconCheck: Sendable {
     var findings: [Finding] = []
     for index in analysis.blocks.indices where analysis.isProse(index) {
       let text = analysis.blocks[index]
+      // Per sentence, once: whether the condition lets its matches through, and its excerpt (a
+      // sentence can hold thousands of matches).
+      var sentences: [Int: (passes: Bool, excerpt: String)] = [:]
       for match in lexicon.matches(in: text.tokens) {
         let sentence = text.sentence(containing: match.tokens.lowerBound)
-        switch condition {
-        case .always:
-          break
-        case .statement:
-          if text.isQuestion(sentence) { continue }
-        case .unmeasured:
-          if text.isQuestion(sentence) || Self.hasMeasure(text, sentence) { continue }
-          if !kpiNames.matches(in: text.tokens, range: sentence).isEmpty { continue }
-        }
+        let judged =
+          sentences[sentence.lowerBound]
+          ?? (passes(text, sentence, kpiNames), Excerpt.make(text.text.scalars[text.scalarRange(sentence)]))
+        sentences[sentence.lowerBound] = judged
+        guard judged.passes else { continue }
         if let item = analysis.actionItem(block: index, token: match.tokens.lowerBound), !item.done {
           switch leave {
           case .none: break
@@ -87,9 +86,20 @@ struct VagueLexiconCheck: Sendable {
         findings.append(
           context.finding(
             description, block: index, range: range, message: message(phrase), suggestion: advice,
-            excerpt: Excerpt.make(text.text.string(text.scalarRange(sentence)))))
+            excerpt: judged.excerpt))
       }
     }
     return findings
+  }
+
+  /// Whether the condition lets the matches of a sentence through.
+  private func passes(_ text: TextAnalysis, _ sentence: Range<Int>, _ kpiNames: Lexicon) -> Bool {
+    switch condition {
+    case .always: return true
+    case .statement: return !text.isQuestion(sentence)
+    case .unmeasured:
+      return !text.isQuestion(sentence) && !Self.hasMeasure(text, sentence)
+        && kpiNames.matches(in: text.tokens, range: sentence).isEmpty
+    }
   }
 }
