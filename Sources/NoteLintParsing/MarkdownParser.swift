@@ -1,5 +1,6 @@
 import CCmarkGFM
 import NoteLintCore
+import Synchronization
 
 /// Markdown through cmark-gfm (tables, task lists, strikethrough, autolinks) into the document model.
 public enum MarkdownParser {
@@ -9,6 +10,12 @@ public enum MarkdownParser {
   }()
 
   private static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
+
+  /// cmark-gfm 0.29 adds its extensions' special characters (`:` and `w` for autolinks, `~`…) to a
+  /// process-wide table when a parser starts its inline pass and removes them when it ends: two
+  /// parsers finishing at once make one of them miss autolinks. The inline pass runs one at a time
+  /// (about a twentieth of a scan); block parsing and everything after stay parallel.
+  private static let inlinePass = Mutex(())
 
   public static func parse(_ source: SourceFile) -> Document {
     _ = extensionsRegistered
@@ -41,7 +48,9 @@ public enum MarkdownParser {
         }
       }
     }
-    guard let root = cmark_parser_finish(parser) else {
+    nonisolated(unsafe) var finished: OpaquePointer?
+    inlinePass.withLock { _ in finished = cmark_parser_finish(parser) }
+    guard let root = finished else {
       return Document(source: source, format: .markdown, frontMatter: frontMatter)
     }
     defer { cmark_node_free(root) }

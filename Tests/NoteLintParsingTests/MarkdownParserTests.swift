@@ -1,3 +1,4 @@
+import Dispatch
 import NoteLintCore
 import XCTest
 
@@ -780,5 +781,49 @@ final class MarkdownParserTests: XCTestCase {
   func testSectionsPointToNearestHeading() {
     let (document, _) = parse("Intro.\n\n# A\n\nText a.\n\n- item\n\n## B\n\nText b.\n")
     XCTAssertEqual(document.blocks.map(\.section), [nil, nil, 1, 1, 1, 4])
+  }
+
+  // MARK: Parallel parsing
+
+  /// cmark-gfm keeps its extensions' special characters in a process-wide table that every parser
+  /// edits during its inline pass: parsers running at once must still all see autolinks and
+  /// strikethrough (a scan on two cores once printed a link's URL where one core printed the link).
+  func testParsersOnManyThreadsSeeTheSameInlines() {
+    var long = ""
+    for index in 0..<300 {
+      long +=
+        "Riga \(index): vedi https://wiki.example.it/p?\(index) e www.example.com/\(index), ~~vecchio~~ nuovo.\n\n"
+    }
+    let sources = [
+      SourceFile(path: "a.md", text: long),
+      SourceFile(path: "b.md", text: "Documentazione: https://wiki.example.it/x?versione=presto&note=vari\n"),
+    ]
+    let expected = sources.map { texts(MarkdownParser.parse($0)) }
+    XCTAssertTrue(expected[1][0].contains("\u{FFFC}") || !expected[1][0].contains("https"), "\(expected[1])")
+    let results = ParsedTexts(count: 400)
+    DispatchQueue.concurrentPerform(iterations: 400) { index in
+      results.set(index, MarkdownParser.parse(sources[index % 2]).blocks.map(\.text.string))
+    }
+    let differing = results.all.enumerated().filter { $0.element != expected[$0.offset % 2] }.map(\.offset)
+    XCTAssertEqual(differing, [], "parses that differ from the one-thread parse")
+  }
+}
+
+private final class ParsedTexts: @unchecked Sendable {
+  private var values: [[String]]
+  private let lock = NSLock()
+
+  init(count: Int) { values = Array(repeating: [], count: count) }
+
+  func set(_ index: Int, _ value: [String]) {
+    lock.lock()
+    values[index] = value
+    lock.unlock()
+  }
+
+  var all: [[String]] {
+    lock.lock()
+    defer { lock.unlock() }
+    return values
   }
 }
