@@ -58,6 +58,8 @@ public struct LintContext: Sendable {
     var end = text.position(at: max(range.lowerBound, range.upperBound - 1))
     // Just past the last scalar, but not past the end of its line: a range can end in a line break.
     end.column = min(end.column + 1, document.source.lineRange(end.line).count + 1)
+    // Nor before the start: text a parser moved out of broken markup can stand out of source order.
+    if end < start { end = start }
     return Finding(
       file: document.source.path, start: start, end: end, category: description.category, rule: description.id,
       severity: description.severity, message: message[language], suggestion: suggestion?[language],
