@@ -34,6 +34,7 @@ public enum HTMLParser {
       builder.walk(node)
       top = node.pointee.next
     }
+    builder.finishDocument()
     document.blocks = builder.blocks
     document.tables = builder.tables
     document.comments = builder.comments
@@ -355,6 +356,12 @@ private struct HTMLBuilder {
       }
       target = last.previousTarget
     }
+  }
+
+  /// Ends what the walk left open: a paragraph that text outside any block element opened, when no
+  /// element closed it (libxml2 stopped early, at a NUL byte for one).
+  mutating func finishDocument() {
+    endImplicit()
   }
 
   /// Ends a paragraph that text outside any block element opened.

@@ -48,7 +48,13 @@ struct SourceAligner {
     while lineIndex + 1 < starts.count, starts[lineIndex + 1] <= offset {
       lineIndex += 1
     }
-    return SourcePosition(line: lineIndex + 1, column: offset - starts[lineIndex] + 1)
+    var column = offset - starts[lineIndex] + 1
+    // The LF of a CRLF is part of the line ending that starts at its CR.
+    let scalars = source.scalars
+    if offset > starts[lineIndex], offset < scalars.count, scalars[offset] == "\n", scalars[offset - 1] == "\r" {
+      column -= 1
+    }
+    return SourcePosition(line: lineIndex + 1, column: column)
   }
 
   /// Length of an HTML character reference (`&egrave;`, `&#232;`, `&#xE8;`) at `offset`, or 0.

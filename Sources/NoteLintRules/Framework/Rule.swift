@@ -59,6 +59,8 @@ public struct LintContext: Sendable {
     var end = text.position(at: max(range.lowerBound, range.upperBound - 1))
     // Just past the last scalar, but not past the end of its line: a range can end in a line break.
     end.column = min(end.column + 1, document.source.lineRange(end.line).count + 1)
+    // Nor before the start: text a parser moved out of broken markup can stand out of source order.
+    if end < start { end = start }
     return Finding(
       file: document.source.path, start: start, end: end, category: description.category, rule: description.id,
       severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
@@ -142,9 +144,9 @@ extension LintContext {
   ) -> Finding {
     // The width of the line, not its text: a note can hold thousands of items on one long line.
     let width = document.source.lineRange(item.start.line).count
-    var end = SourcePosition(line: item.start.line, column: max(item.start.column + 1, width + 1))
-    if end.column <= item.start.column { end.column = item.start.column + 1 }
-    end = SourcePosition(line: end.line, column: end.column)
+    // To the end of the line; an item that starts there (text libxml2 made up, placed at the end of
+    // its line) ends there too.
+    let end = SourcePosition(line: item.start.line, column: max(item.start.column, width + 1))
     return Finding(
       file: document.source.path, start: item.start, end: end, category: description.category, rule: description.id,
       severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
