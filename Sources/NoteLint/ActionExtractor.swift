@@ -160,7 +160,7 @@ public struct ActionExtractor: Sendable {
     var roster = Roster()
     roster.add(entries: settings.roster)
     roster.add(frontMatterOf: document)
-    let noteDate = Self.noteDate(document)
+    let noteDate = DocumentAnalysis.noteDate(document)
     let addressee = Self.addressee(analysis)
     let fileKey = Self.fileKey(document.source.path)
     var occurrences: [String: Int] = [:]
@@ -333,23 +333,6 @@ public struct ActionExtractor: Sendable {
       }
     }
     return found
-  }
-
-  /// The note's own date: front matter `date:`/`data:`/`start:`/`inizio:`, else a date in the file
-  /// name (as the analysis resolves relative dates).
-  static func noteDate(_ document: Document) -> CivilDate? {
-    if let value = document.frontMatter?.value("date", "data", "start", "inizio"),
-      let date = CivilDate.parseISO(String(value.prefix(10)))
-    {
-      return date
-    }
-    let name = Array(document.source.path.split(separator: "/").last ?? "")
-    var index = 0
-    while index + 10 <= name.count {
-      if let date = CivilDate.parseISO(String(name[index..<(index + 10)])) { return date }
-      index += 1
-    }
-    return nil
   }
 
   /// The note's author (front matter) or, for a pact, its owner.

@@ -37,8 +37,9 @@ public final class DocumentAnalysis: Sendable {
     let detected = configured ?? LanguageDetector.detect(blocks)
     self.language = detected
     self.resources = LanguageResources.shared(detected)
+    let noteDate = Self.noteDate(document)
     let context = DateContext(
-      reference: Self.noteDate(document) ?? options.today, order: options.dateOrder,
+      reference: noteDate ?? options.today, order: options.dateOrder,
       sprintLengthDays: options.sprintLengthDays)
     self.dateContext = context
     let items = ActionDetector(
@@ -63,7 +64,7 @@ public final class DocumentAnalysis: Sendable {
     }
     self.disjointItemsByBlock = disjoint
     let extractor = PactExtractor(document: document, blocks: blocks, language: detected)
-    let pact = extractor.extract(options: options, noteDate: Self.noteDate(document))
+    let pact = extractor.extract(options: options, noteDate: noteDate)
     self.pact = pact
     self.kind = PactRecognizer.kind(of: document, pact: pact)
   }
@@ -76,8 +77,9 @@ public final class DocumentAnalysis: Sendable {
   /// Tools for reading pact fields (dates, text).
   var pactReader: PactExtractor { PactExtractor(document: document, blocks: blocks, language: language) }
 
-  /// The date of the note: front matter `date:`/`data:`, else a date in the file name.
-  static func noteDate(_ document: Document) -> CivilDate? {
+  /// The note's own date: front matter `date:`/`data:`/`start:`/`inizio:`, else a date in the file
+  /// name (the reference for relative dates).
+  public static func noteDate(_ document: Document) -> CivilDate? {
     if let value = document.frontMatter?.value("date", "data", "start", "inizio"),
       let date = CivilDate.parseISO(String(value.prefix(10)))
     {
