@@ -98,7 +98,7 @@ public struct Baseline: Sendable {
       }
       out.field("baseline", 1)
       out.key("findings")
-      out.array(findings.sorted(by: Finding.sortOrder)) { finding in
+      out.array(Finding.sorted(findings)) { finding in
         out.object {
           out.field("file", finding.file)
           out.field("rule", finding.rule)

@@ -101,7 +101,7 @@ public struct Linter: Sendable {
         if let severity = settings.severities[findings[index].rule] { findings[index].severity = severity }
       }
     }
-    findings.sort(by: Finding.sortOrder)
+    findings = Finding.sorted(findings)
     let kind = analysis.kind
     return (FileSummary(path: document.source.path, language: analysis.language, kind: kind), findings)
   }
@@ -244,7 +244,7 @@ public struct Linter: Sendable {
     version: String, today: String, files: [FileSummary], findings: [Finding], errors: [FileError]
   ) -> LintReport {
     let files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    let findings = findings.sorted(by: Finding.sortOrder)
+    let findings = Finding.sorted(findings)
     var seen = Set<String>()
     let errors = errors.filter { seen.insert($0.path + "\u{0}" + $0.reason).inserted }.sorted {
       $0.path != $1.path ? $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) : $0.reason < $1.reason

@@ -83,6 +83,27 @@ public struct Finding: Sendable, Hashable, Codable {
     self.excerpt = excerpt
   }
 
+  /// `findings` in `sortOrder`. Sorts positions and compares the findings in place: sorting the
+  /// findings themselves copies and retains each one at every step.
+  public static func sorted(_ findings: [Finding]) -> [Finding] {
+    guard findings.count > 1 else { return findings }
+    let order = findings.withUnsafeBufferPointer { buffer in
+      Array(buffer.indices).sorted { left, right in
+        let lhs = buffer.baseAddress! + left
+        let rhs = buffer.baseAddress! + right
+        if lhs.pointee.file == rhs.pointee.file {
+          if lhs.pointee.line != rhs.pointee.line { return lhs.pointee.line < rhs.pointee.line }
+          if lhs.pointee.column != rhs.pointee.column {
+            return lhs.pointee.column < rhs.pointee.column
+          }
+        }
+        // Other files, or ties on position (rare): the full order decides.
+        return sortOrder(lhs.pointee, rhs.pointee)
+      }
+    }
+    return order.map { findings[$0] }
+  }
+
   /// The order of `json-output.md`: file, line, column, rule (then the rest, for total determinism).
   public static func sortOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
     if lhs.file != rhs.file { return lhs.file.utf8.lexicographicallyPrecedes(rhs.file.utf8) }

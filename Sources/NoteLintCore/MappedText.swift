@@ -52,14 +52,18 @@ public struct MappedText: Sendable, Equatable {
   }
 
   /// Appends a run of scalars that stand side by side on one source line.
-  public mutating func append<S: Sequence<Unicode.Scalar>>(
-    contentsOf run: S, at start: SourcePosition
-  ) {
-    var column = start.column
-    for scalar in run {
-      append(scalar, line: start.line, column: column)
-      column += 1
+  public mutating func append(contentsOf run: ArraySlice<Unicode.Scalar>, at start: SourcePosition) {
+    guard !run.isEmpty else { return }
+    let offset = scalars.count
+    if let last = anchors.last, Int(last.line) == start.line,
+      Int(last.column) + (offset - Int(last.offset)) == start.column
+    {
+      // Continues the last anchor.
+    } else {
+      anchors.append(
+        Anchor(offset: Int32(offset), line: Int32(start.line), column: Int32(start.column)))
     }
+    scalars.append(contentsOf: run)
   }
 
   /// The source position of the scalar at `offset` (the end position for `offset == count`).
@@ -103,7 +107,7 @@ public struct MappedText: Sendable, Equatable {
   /// Drops trailing whitespace (used when a block closes).
   public mutating func trimTrailingWhitespace() {
     var count = 0
-    while count < scalars.count, scalars[scalars.count - 1 - count].properties.isWhitespace {
+    while count < scalars.count, scalars[scalars.count - 1 - count].isWhitespaceFast {
       count += 1
     }
     removeLast(count)

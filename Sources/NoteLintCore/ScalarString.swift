@@ -40,3 +40,49 @@ extension String {
     }
   }
 }
+
+extension Unicode.Scalar {
+  /// `properties.isWhitespace`, with ASCII answered without the Unicode property tables.
+  @inlinable
+  public var isWhitespaceFast: Bool {
+    let value = self.value
+    if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+    return properties.isWhitespace
+  }
+}
+
+extension Array where Element == Unicode.Scalar {
+  /// The scalars of a NUL-terminated UTF-8 C string (as cmark-gfm and libxml2 return them), decoded
+  /// in one pass; invalid sequences become U+FFFD, like `String(cString:)`.
+  @inlinable
+  public init(utf8CString pointer: UnsafePointer<CChar>) {
+    var count = 0
+    while pointer[count] != 0 { count += 1 }
+    self = []
+    guard count > 0 else { return }
+    reserveCapacity(count)
+    let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+    var index = 0
+    var allASCII = true
+    while index < count {
+      let byte = bytes[index]
+      if byte >= 0x80 {
+        allASCII = false
+        break
+      }
+      append(Unicode.Scalar(byte))
+      index += 1
+    }
+    if allASCII { return }
+    let buffer = UnsafeBufferPointer(start: bytes + index, count: count - index)
+    var iterator = buffer.makeIterator()
+    var decoder = UTF8()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): append(scalar)
+      case .error: append("\u{FFFD}")
+      case .emptyInput: return
+      }
+    }
+  }
+}

@@ -476,15 +476,15 @@ private struct HTMLBuilder {
 
   private mutating func appendText(_ node: xmlNodePtr) {
     guard let content = node.pointee.content else { return }
-    let literal = Array(String(cString: content).unicodeScalars)
-    guard let firstVisible = literal.firstIndex(where: { !$0.properties.isWhitespace }) else {
+    let literal = [Unicode.Scalar](utf8CString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+    guard let firstVisible = literal.firstIndex(where: { !$0.isWhitespaceFast }) else {
       appendSpace(literal)
       return
     }
     // Find where the text starts in the source: after the markup, at its first visible scalar.
     var start = skipMarkup(from: cursor)
     let scalars = source.scalars
-    while start < scalars.count, scalars[start].properties.isWhitespace {
+    while start < scalars.count, scalars[start].isWhitespaceFast {
       start = skipMarkup(from: start + 1)
     }
     let visible = literal[firstVisible...]
@@ -518,7 +518,7 @@ private struct HTMLBuilder {
     }
     if found {
       if !blocks[index].text.isEmpty, let last = blocks[index].text.scalars.last,
-        !last.properties.isWhitespace,
+        !last.isWhitespaceFast,
         firstVisible > 0
       {
         blocks[index].text.append(" ", at: aligner.position(of: max(0, start - 1)))

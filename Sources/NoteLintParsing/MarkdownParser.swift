@@ -106,6 +106,13 @@ extension MarkdownParser {
     var start = 0
     while start <= bytes.count {
       let (end, next) = lineEnd(start)
+      guard bytes[start..<end].contains(UInt8(ascii: "|")) else {
+        // No pipe: not a table line; only a blank line matters (it ends the run).
+        if isBlank(start, end) { runEnd = nil }
+        line += 1
+        start = next
+        continue
+      }
       var pipes = 0
       var dashes = 0
       var onlyDelimiters = true
@@ -150,7 +157,7 @@ private struct MarkdownBuilder {
   /// How many scalars start before each multiple of `checkpointStride` bytes: turns cmark's byte
   /// columns into scalar offsets in constant time, even on very long lines.
   let scalarCheckpoints: [Int32]
-  static let checkpointStride = 256
+  static let checkpointStride = 32
   var aligner: SourceAligner
   var blocks: [Block] = []
   var tables: [Table] = []
@@ -209,11 +216,18 @@ private struct MarkdownBuilder {
     }
     self.byteLineStarts = starts
     var checkpoints: [Int32] = []
-    checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+    checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 2)
     var scalarCount: Int32 = 0
-    for (offset, byte) in bytes.enumerated() {
-      if offset % Self.checkpointStride == 0 { checkpoints.append(scalarCount) }
-      if byte & 0xC0 != 0x80 { scalarCount += 1 }
+    bytes.withUnsafeBufferPointer { buffer in
+      var chunk = 0
+      while chunk < buffer.count {
+        checkpoints.append(scalarCount)
+        for index in chunk..<min(buffer.count, chunk + Self.checkpointStride)
+        where buffer[index] & 0xC0 != 0x80 {
+          scalarCount += 1
+        }
+        chunk += Self.checkpointStride
+      }
     }
     if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalarCount) }
     self.scalarCheckpoints = checkpoints
@@ -268,12 +282,55 @@ private struct MarkdownBuilder {
 
   private static func literal(_ node: OpaquePointer) -> [Unicode.Scalar] {
     guard let pointer = cmark_node_get_literal(node) else { return [] }
-    return Array(String(cString: pointer).unicodeScalars)
+    return [Unicode.Scalar](utf8CString: pointer)
   }
 
-  private static func typeString(_ node: OpaquePointer) -> String {
-    guard let pointer = cmark_node_get_type_string(node) else { return "" }
-    return String(cString: pointer)
+  /// The node types the builder handles.
+  enum NodeKind: UInt8 {
+    case other = 1
+    case blockQuote, list, item, tasklist, paragraph, heading, codeBlock, htmlBlock
+    case table, tableHeader, tableRow, tableCell
+    case text, softbreak, linebreak, code, htmlInline, link, image
+
+    init(name: String) {
+      switch name {
+      case "block_quote": self = .blockQuote
+      case "list": self = .list
+      case "item": self = .item
+      case "tasklist": self = .tasklist
+      case "paragraph": self = .paragraph
+      case "heading": self = .heading
+      case "code_block": self = .codeBlock
+      case "html_block": self = .htmlBlock
+      case "table": self = .table
+      case "table_header": self = .tableHeader
+      case "table_row": self = .tableRow
+      case "table_cell": self = .tableCell
+      case "text": self = .text
+      case "softbreak": self = .softbreak
+      case "linebreak": self = .linebreak
+      case "code": self = .code
+      case "html_inline": self = .htmlInline
+      case "link": self = .link
+      case "image": self = .image
+      default: self = .other
+      }
+    }
+  }
+
+  /// Node kinds by cmark's type number (its low byte, block or inline), filled on first sight: the
+  /// name of a type is read once per parse, not once per node. List items are the exception: the
+  /// task-list extension names its items "tasklist" without giving them a type of their own.
+  private var kinds = [UInt8](repeating: 0, count: 512)
+
+  mutating func kind(_ node: OpaquePointer) -> NodeKind {
+    let type = cmark_node_get_type(node).rawValue
+    let slot = Int(type & 0xFF) | (type & 0x4000 != 0 ? 256 : 0)
+    if let known = NodeKind(rawValue: kinds[slot]) { return known }
+    let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    let kind = NodeKind(name: name)
+    if kind != .item, kind != .tasklist { kinds[slot] = kind.rawValue }
+    return kind
   }
 
   mutating func walk(_ root: OpaquePointer) {
@@ -283,7 +340,7 @@ private struct MarkdownBuilder {
       let event = cmark_iter_next(iterator)
       if event == CMARK_EVENT_DONE { break }
       guard let node = cmark_iter_get_node(iterator) else { continue }
-      let type = Self.typeString(node)
+      let type = kind(node)
       if event == CMARK_EVENT_ENTER {
         enter(node, type: type)
       } else if event == CMARK_EVENT_EXIT {
@@ -311,15 +368,15 @@ private struct MarkdownBuilder {
     target = targetStack.popLast() ?? nil
   }
 
-  private mutating func enter(_ node: OpaquePointer, type: String) {
+  private mutating func enter(_ node: OpaquePointer, type: NodeKind) {
     switch type {
-    case "block_quote":
+    case .blockQuote:
       quoteDepth += 1
-    case "list":
+    case .list:
       listStack.append(cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
-    case "item", "tasklist":
+    case .item, .tasklist:
       let task: TaskState =
-        type == "tasklist"
+        type == .tasklist
         ? (cmark_gfm_extensions_get_tasklist_item_checked(node) ? .checked : .unchecked) : .none
       let info = ListItemInfo(
         ordered: listStack.last ?? false, depth: max(listStack.count, 1), task: task,
@@ -328,10 +385,10 @@ private struct MarkdownBuilder {
       block.list = info
       openBlock(block, cursor: startOffset(node))
       itemStack.append(blocks.count - 1)
-    case "paragraph":
-      let parentType = cmark_node_parent(node).map(Self.typeString) ?? ""
+    case .paragraph:
+      let parentType = cmark_node_parent(node).map { kind($0) } ?? .other
       inlineLimit = endOffset(node)
-      if parentType == "item" || parentType == "tasklist", let item = itemStack.last, target == item {
+      if parentType == .item || parentType == .tasklist, let item = itemStack.last, target == item {
         let start = startOffset(node)
         if !blocks[item].text.isEmpty {
           let position = source.position(ofOffset: start)
@@ -346,15 +403,15 @@ private struct MarkdownBuilder {
           cursor: startOffset(node))
         paragraphOpenedBlock.append(true)
       }
-    case "heading":
+    case .heading:
       let level = Int(cmark_node_get_heading_level(node))
       inlineLimit = endOffset(node)
       openBlock(
         Block(kind: .heading(level: level), start: startPosition(node), quoteDepth: quoteDepth),
         cursor: startOffset(node))
-    case "code_block":
+    case .codeBlock:
       addCodeBlock(node)
-    case "html_block":
+    case .htmlBlock:
       // cmark-gfm's end position of an HTML block is unreliable: count the literal's lines instead.
       let literal = Self.literal(node)
       var lines = literal.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
@@ -362,20 +419,20 @@ private struct MarkdownBuilder {
       let lastLine = min(source.lineCount, startPosition(node).line + lines)
       var mapped = MappedText()
       aligner.append(
-        literal, from: startOffset(node), limit: source.lineRange(lastLine).upperBound,
+        literal[...], from: startOffset(node), limit: source.lineRange(lastLine).upperBound,
         into: &mapped)
       collectComments(literal, mapped: mapped)
-    case "table":
+    case .table:
       tables.append(Table(start: startPosition(node)))
       currentRow = -1
-    case "table_header", "table_row":
+    case .tableHeader, .tableRow:
       currentRow += 1
       currentColumn = 0
       if !tables.isEmpty {
         tables[tables.count - 1].rows.append([])
         tables[tables.count - 1].rowLines.append(startPosition(node).line)
       }
-    case "table_cell":
+    case .tableCell:
       var block = Block(kind: .tableCell, start: startPosition(node), quoteDepth: quoteDepth)
       block.cell = TableCellInfo(
         table: tables.count - 1, row: max(currentRow, 0), column: currentColumn)
@@ -391,41 +448,41 @@ private struct MarkdownBuilder {
         tables[tables.count - 1].rows[tables[tables.count - 1].rows.count - 1].append(
           blocks.count - 1)
       }
-    case "text":
+    case .text:
       appendText(node)
-    case "softbreak", "linebreak":
+    case .softbreak, .linebreak:
       appendBreak()
-    case "code":
+    case .code:
       appendCodeSpan(node)
-    case "html_inline":
+    case .htmlInline:
       appendInlineHTML(node)
-    case "link":
+    case .link:
       enterLink(node)
-    case "image":
+    case .image:
       enterImage(node)
     default:
       break
     }
   }
 
-  private mutating func exit(_ node: OpaquePointer, type: String) {
+  private mutating func exit(_ node: OpaquePointer, type: NodeKind) {
     switch type {
-    case "block_quote":
+    case .blockQuote:
       quoteDepth -= 1
-    case "list":
+    case .list:
       _ = listStack.popLast()
-    case "item", "tasklist":
+    case .item, .tasklist:
       _ = itemStack.popLast()
       closeBlock(node)
-    case "paragraph":
+    case .paragraph:
       if paragraphOpenedBlock.popLast() ?? false {
         closeBlock(node)
       }
-    case "heading", "table_cell":
+    case .heading, .tableCell:
       closeBlock(node)
-    case "link":
+    case .link:
       exitLink()
-    case "image":
+    case .image:
       skipDepth -= 1
       exitLink()
     default:
@@ -445,7 +502,7 @@ private struct MarkdownBuilder {
     let firstLine = block.start.line + (fenced ? 1 : 0)
     if firstLine <= source.lineCount, firstLine <= block.endLine {
       aligner.append(
-        literal, from: source.lineStarts[firstLine - 1], limit: endOffset(node), into: &block.text)
+        literal[...], from: source.lineStarts[firstLine - 1], limit: endOffset(node), into: &block.text)
     } else {
       block.text = MappedText(
         String(scalars: literal), at: SourcePosition(line: firstLine, column: 1))
@@ -462,7 +519,7 @@ private struct MarkdownBuilder {
     guard !literal.isEmpty else { return }
     let cursor = cursors[index]
     let start = aligner.find(literal, from: cursor, limit: inlineLimit) ?? hint(node) ?? cursor
-    let end = aligner.append(literal, from: start, limit: inlineLimit, into: &blocks[index].text)
+    let end = aligner.append(literal[...], from: start, limit: inlineLimit, into: &blocks[index].text)
     cursors[index] = max(cursor, end)
   }
 
@@ -511,7 +568,7 @@ private struct MarkdownBuilder {
     let cursor = target.map { cursors[$0] } ?? startOffset(node)
     let start = aligner.find(literal, from: cursor, limit: inlineLimit) ?? hint(node) ?? cursor
     var mapped = MappedText()
-    let end = aligner.append(literal, from: start, limit: inlineLimit, into: &mapped)
+    let end = aligner.append(literal[...], from: start, limit: inlineLimit, into: &mapped)
     if let index = target {
       cursors[index] = max(cursors[index], end)
     }
@@ -521,7 +578,7 @@ private struct MarkdownBuilder {
   /// Whether a link is an autolink (`<https://…>`, a bare URL or `www.` address, an e-mail).
   private static func autolinkText(_ node: OpaquePointer, url: String) -> [Unicode.Scalar]? {
     guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
-      typeString(child) == "text"
+      cmark_node_get_type(child) == CMARK_NODE_TEXT
     else { return nil }
     let literal = literal(child)
     let text = String(scalars: literal)

@@ -88,6 +88,12 @@ struct SourceAligner {
       || (value >= 0x7B && value <= 0x7E)
   }
 
+  /// Scalars whose place in the source needs `step` (a reference, an escape, a line ending).
+  @inline(__always)
+  private static func needsStep(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "&" || scalar == "\\" || scalar == "\n" || scalar == "\r"
+  }
+
   @inline(__always)
   private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "\n" || scalar == "\r"
@@ -133,7 +139,7 @@ struct SourceAligner {
       }
       guard index < limit else { return false }
       let current = source.scalars[index]
-      if scalar.properties.isWhitespace, current.properties.isWhitespace,
+      if scalar.isWhitespaceFast, current.isWhitespaceFast,
         !Self.isLineBreak(current),
         !Self.isLineBreak(scalar)
       {
@@ -154,11 +160,12 @@ struct SourceAligner {
     let end = min(limit, scalars.count, index + Self.searchWindow, index + searchBudget)
     var cost = 0
     defer { searchBudget = max(0, searchBudget - cost) }
+    let firstIsSpace = first.isWhitespaceFast
     while index < end {
       cost += 1
       let current = scalars[index]
       if current == first || current == "&" || current == "\\" || current == "\r"
-        || (first.properties.isWhitespace && current.properties.isWhitespace)
+        || (firstIsSpace && current.isWhitespaceFast)
       {
         cost += Self.matchPrefix
         guard cost <= searchBudget else { return nil }
@@ -184,14 +191,33 @@ struct SourceAligner {
   /// Appends `literal` to `text`, aligning it with the source from `offset` (exclusive `limit`).
   /// Returns the source offset just after the aligned text.
   @discardableResult
-  mutating func append<C: Collection<Unicode.Scalar>>(
-    _ literal: C, from offset: Int, limit: Int, into text: inout MappedText
+  mutating func append(
+    _ literal: ArraySlice<Unicode.Scalar>, from offset: Int, limit: Int, into text: inout MappedText
   ) -> Int {
     let scalars = source.scalars
     let limit = min(limit, scalars.count)
     var index = offset
     var entityStart: Int?
-    for scalar in literal {
+    var cursor = literal.startIndex
+    while cursor != literal.endIndex {
+      let scalar = literal[cursor]
+      if index < limit, scalars[index] == scalar, !Self.needsStep(scalar) {
+        // A run that stands in the source as it is, on one line: one position for all of it.
+        let position = position(of: index)
+        var end = literal.index(after: cursor)
+        index += 1
+        while end != literal.endIndex, index < limit, scalars[index] == literal[end],
+          !Self.needsStep(literal[end])
+        {
+          end = literal.index(after: end)
+          index += 1
+        }
+        text.append(contentsOf: literal[cursor..<end], at: position)
+        entityStart = nil
+        cursor = end
+        continue
+      }
+      cursor = literal.index(after: cursor)
       if index < limit {
         let length = step(scalar, at: index, limit: limit)
         if length > 0 {
@@ -208,14 +234,14 @@ struct SourceAligner {
           continue
         }
         let current = scalars[index]
-        if scalar.properties.isWhitespace, current.properties.isWhitespace,
+        if scalar.isWhitespaceFast, current.isWhitespaceFast,
           !Self.isLineBreak(current)
         {
           text.append(scalar, at: position(of: index))
           index += 1
           continue
         }
-        if !scalar.properties.isWhitespace {
+        if !scalar.isWhitespaceFast {
           // Resynchronise: the next occurrence of this scalar close by on the same line (the source
           // may hold markup or a container prefix that the literal does not).
           var probe = index
