@@ -66,6 +66,11 @@ public struct MappedText: Sendable, Equatable {
     scalars.append(contentsOf: run)
   }
 
+  /// Appends a run of scalars that stand side by side on one source line.
+  public mutating func append<S: Sequence<Unicode.Scalar>>(contentsOf run: S, at start: SourcePosition) {
+    append(contentsOf: ArraySlice(run), at: start)
+  }
+
   /// The source position of the scalar at `offset` (the end position for `offset == count`).
   public func position(at offset: Int) -> SourcePosition {
     guard !anchors.isEmpty else { return SourcePosition(line: 1, column: 1) }

@@ -12,32 +12,43 @@ extension String {
       return
     }
     self.init(unsafeUninitializedCapacity: capacity) { buffer in
-      var position = 0
-      for scalar in scalars {
-        let value = scalar.value
-        switch value {
-        case 0..<0x80:
-          buffer[position] = UInt8(value)
-          position += 1
-        case 0x80..<0x800:
-          buffer[position] = UInt8(0xC0 | (value >> 6))
-          buffer[position + 1] = UInt8(0x80 | (value & 0x3F))
-          position += 2
-        case 0x800..<0x10000:
-          buffer[position] = UInt8(0xE0 | (value >> 12))
-          buffer[position + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
-          buffer[position + 2] = UInt8(0x80 | (value & 0x3F))
-          position += 3
-        default:
-          buffer[position] = UInt8(0xF0 | (value >> 18))
-          buffer[position + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
-          buffer[position + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
-          buffer[position + 3] = UInt8(0x80 | (value & 0x3F))
-          position += 4
-        }
-      }
-      return position
+      UTF8Writer.write(scalars, to: buffer)
     }
+  }
+}
+
+/// Encodes scalars as UTF-8 into a buffer sized with `UTF8.width`.
+public enum UTF8Writer {
+  /// Writes `scalars` at the start of `buffer`; returns the number of bytes written.
+  @inlinable
+  public static func write<C: Collection>(_ scalars: C, to buffer: UnsafeMutableBufferPointer<UInt8>)
+    -> Int where C.Element == Unicode.Scalar
+  {
+    var position = 0
+    for scalar in scalars {
+      let value = scalar.value
+      switch value {
+      case 0..<0x80:
+        buffer[position] = UInt8(value)
+        position += 1
+      case 0x80..<0x800:
+        buffer[position] = UInt8(0xC0 | (value >> 6))
+        buffer[position + 1] = UInt8(0x80 | (value & 0x3F))
+        position += 2
+      case 0x800..<0x10000:
+        buffer[position] = UInt8(0xE0 | (value >> 12))
+        buffer[position + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+        buffer[position + 2] = UInt8(0x80 | (value & 0x3F))
+        position += 3
+      default:
+        buffer[position] = UInt8(0xF0 | (value >> 18))
+        buffer[position + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+        buffer[position + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+        buffer[position + 3] = UInt8(0x80 | (value & 0x3F))
+        position += 4
+      }
+    }
+    return position
   }
 }
 
@@ -56,26 +67,50 @@ extension Array where Element == Unicode.Scalar {
   /// in one pass; invalid sequences become U+FFFD, like `String(cString:)`.
   @inlinable
   public init(utf8CString pointer: UnsafePointer<CChar>) {
-    var count = 0
-    while pointer[count] != 0 { count += 1 }
-    self = []
-    guard count > 0 else { return }
-    reserveCapacity(count)
     let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
-    var index = 0
-    var allASCII = true
-    while index < count {
-      let byte = bytes[index]
-      if byte >= 0x80 {
-        allASCII = false
-        break
+    var count = 0
+    while bytes[count] != 0 { count += 1 }
+    var valid = true
+    self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
+      var index = 0
+      var written = 0
+      while index < count {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 {
+          buffer[written] = Unicode.Scalar(UInt8(lead))
+          index += 1
+        } else {
+          // Well-formed multi-byte sequences only; anything else goes to the standard decoder.
+          let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+          guard length > 0, index + length <= count else {
+            valid = false
+            break
+          }
+          var value = lead & (0x7F >> UInt32(length))
+          for offset in 1..<length {
+            let byte = UInt32(bytes[index + offset])
+            guard byte & 0xC0 == 0x80 else {
+              valid = false
+              break
+            }
+            value = value << 6 | (byte & 0x3F)
+          }
+          guard valid, let scalar = Unicode.Scalar(value),
+            value >= (length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000)
+          else {
+            valid = false
+            break
+          }
+          buffer[written] = scalar
+          index += length
+        }
+        written += 1
       }
-      append(Unicode.Scalar(byte))
-      index += 1
+      initialized = written
     }
-    if allASCII { return }
-    let buffer = UnsafeBufferPointer(start: bytes + index, count: count - index)
-    var iterator = buffer.makeIterator()
+    if valid { return }
+    self = []
+    var iterator = UnsafeBufferPointer(start: bytes, count: count).makeIterator()
     var decoder = UTF8()
     while true {
       switch decoder.decode(&iterator) {

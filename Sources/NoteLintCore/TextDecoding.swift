@@ -91,44 +91,60 @@ public enum TextDecoder {
 
   /// Strict UTF-8 decoding; on failure, the byte offset of the first bad sequence.
   static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> UTF8Decoding {
-    var scalars: [Unicode.Scalar] = []
-    scalars.reserveCapacity(bytes.count)
-    var index = bytes.startIndex
-    let end = bytes.endIndex
-    while index < end {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        scalars.append(Unicode.Scalar(byte))
-        index += 1
-        continue
+    var invalidAt: Int?
+    let scalars = bytes.withUnsafeBufferPointer { input in
+      [Unicode.Scalar](unsafeUninitializedCapacity: input.count) { output, initialized in
+        var index = 0
+        var written = 0
+        let end = input.count
+        defer { initialized = written }
+        while index < end {
+          let byte = input[index]
+          if byte < 0x80 {
+            output[written] = Unicode.Scalar(byte)
+            written += 1
+            index += 1
+            continue
+          }
+          var length = 0
+          var value: UInt32 = 0
+          if byte & 0xE0 == 0xC0 {
+            length = 2
+            value = UInt32(byte & 0x1F)
+          } else if byte & 0xF0 == 0xE0 {
+            length = 3
+            value = UInt32(byte & 0x0F)
+          } else if byte & 0xF8 == 0xF0 {
+            length = 4
+            value = UInt32(byte & 0x07)
+          } else {
+            invalidAt = index
+            return
+          }
+          guard index + length <= end else {
+            invalidAt = index
+            return
+          }
+          for next in 1..<length {
+            let continuation = input[index + next]
+            guard continuation & 0xC0 == 0x80 else {
+              invalidAt = index
+              return
+            }
+            value = value << 6 | UInt32(continuation & 0x3F)
+          }
+          let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+          guard value >= minimum, let scalar = Unicode.Scalar(value) else {
+            invalidAt = index
+            return
+          }
+          output[written] = scalar
+          written += 1
+          index += length
+        }
       }
-      var length = 0
-      var value: UInt32 = 0
-      if byte & 0xE0 == 0xC0 {
-        length = 2
-        value = UInt32(byte & 0x1F)
-      } else if byte & 0xF0 == 0xE0 {
-        length = 3
-        value = UInt32(byte & 0x0F)
-      } else if byte & 0xF8 == 0xF0 {
-        length = 4
-        value = UInt32(byte & 0x07)
-      } else {
-        return .invalid(at: index - bytes.startIndex)
-      }
-      guard index + length <= end else { return .invalid(at: index - bytes.startIndex) }
-      for next in 1..<length {
-        let continuation = bytes[index + next]
-        guard continuation & 0xC0 == 0x80 else { return .invalid(at: index - bytes.startIndex) }
-        value = value << 6 | UInt32(continuation & 0x3F)
-      }
-      let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-      guard value >= minimum, let scalar = Unicode.Scalar(value) else {
-        return .invalid(at: index - bytes.startIndex)
-      }
-      scalars.append(scalar)
-      index += length
     }
+    if let invalidAt { return .invalid(at: invalidAt) }
     return .decoded(scalars)
   }
 
@@ -220,12 +236,11 @@ public enum TextDecoder {
 
   /// UTF-8 bytes of scalars (what cmark-gfm is fed).
   public static func utf8Bytes(_ scalars: [Unicode.Scalar]) -> [UInt8] {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(scalars.count + scalars.count / 8)
-    for scalar in scalars {
-      UTF8.encode(scalar) { bytes.append($0) }
+    var capacity = 0
+    for scalar in scalars { capacity += UTF8.width(scalar) }
+    return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+      initialized = UTF8Writer.write(scalars, to: buffer)
     }
-    return bytes
   }
 }
 

@@ -27,6 +27,49 @@ public struct TextReporter: Reporter {
     return "\(location) \(severity): \(finding.message) \(paint("[\(finding.rule)]", "2"))\n"
   }
 
+  /// Appends the lines of `findings` to `output` as UTF-8, byte for byte the same as `line`, without
+  /// building a String per finding (the streaming path prints every finding of a scan through here).
+  public func append(_ findings: [Finding], to output: inout [UInt8]) {
+    guard !color else {
+      for finding in findings { output.append(contentsOf: line(finding).utf8) }
+      return
+    }
+    var lastFile: String?
+    var escapedFile: [UInt8] = []
+    for finding in findings {
+      if finding.file != lastFile {
+        lastFile = finding.file
+        escapedFile = Array(DisplayText.escapingControls(finding.file).utf8)
+      }
+      output.append(contentsOf: escapedFile)
+      output.append(UInt8(ascii: ":"))
+      Self.appendDecimal(finding.line, to: &output)
+      output.append(UInt8(ascii: ":"))
+      Self.appendDecimal(finding.column, to: &output)
+      output.append(contentsOf: ": ".utf8)
+      output.append(contentsOf: finding.severity.rawValue.utf8)
+      output.append(contentsOf: ": ".utf8)
+      output.append(contentsOf: finding.message.utf8)
+      output.append(contentsOf: " [".utf8)
+      output.append(contentsOf: finding.rule.utf8)
+      output.append(contentsOf: "]\n".utf8)
+    }
+  }
+
+  private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
+    guard value >= 0 else {
+      output.append(contentsOf: String(value).utf8)
+      return
+    }
+    let start = output.count
+    var rest = value
+    repeat {
+      output.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0
+    output[start...].reverse()
+  }
+
   public func render(_ report: LintReport) -> String {
     var output = ""
     for finding in report.findings { output += line(finding) }

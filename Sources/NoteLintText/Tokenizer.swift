@@ -109,9 +109,12 @@ public struct Tokenizer: Sendable {
 
   /// Tokenizes `scalars`; `folded` receives the folded text, scalar for scalar.
   public func tokenize(_ scalars: [Unicode.Scalar], folded: inout [Unicode.Scalar]) -> [Token] {
-    folded.removeAll(keepingCapacity: true)
-    folded.reserveCapacity(scalars.count)
-    for scalar in scalars { folded.append(Folding.fold(scalar)) }
+    folded = [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { buffer, initialized in
+      scalars.withUnsafeBufferPointer { source in
+        for index in source.indices { buffer[index] = Folding.fold(source[index]) }
+      }
+      initialized = scalars.count
+    }
     var tokens: [Token] = []
     tokens.reserveCapacity(scalars.count / 5 + 1)
     let count = scalars.count

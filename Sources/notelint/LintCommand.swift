@@ -128,7 +128,7 @@ struct LintCommand: ParsableCommand {
         let reporter = TextReporter(color: Output.useColor, summary: false)
         let out = BufferedOutput()
         let streamed = try scan.stream(paths: paths, progress: onProgress) { findings in
-          for finding in findings { out.write(reporter.line(finding)) }
+          out.write(findings, with: reporter)
         }
         out.flush()
         result = streamed.result

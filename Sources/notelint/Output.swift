@@ -140,6 +140,12 @@ final class BufferedOutput {
     if buffer.count >= 1 << 16 { flush() }
   }
 
+  /// Writes the text lines of findings.
+  func write(_ findings: [Finding], with reporter: TextReporter) {
+    reporter.append(findings, to: &buffer)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
   func flush() {
     guard !buffer.isEmpty else { return }
     FileHandle.standardOutput.write(Data(buffer))

@@ -28,6 +28,24 @@ final class TextFormatReporterTests: XCTestCase {
     XCTAssertTrue(output.contains("file=note/verbale%3A ottobre.md,"), output)
   }
 
+  func testStreamedTextBytesEqualTheTextLines() throws {
+    let report = try ReporterFixture.report()
+    XCTAssertFalse(report.findings.isEmpty)
+    var findings = report.findings
+    // A control character in a path is escaped the same way on both paths.
+    findings[0].file = "notes/odd\u{7}name.md"
+    findings[findings.count - 1].line = 1_234_567
+    let reporter = TextReporter(summary: false)
+    var bytes: [UInt8] = []
+    reporter.append(findings, to: &bytes)
+    XCTAssertEqual(String(decoding: bytes, as: UTF8.self), findings.map(reporter.line).joined())
+    XCTAssertTrue(String(decoding: bytes, as: UTF8.self).hasPrefix("notes/odd\\x07name.md:"))
+    let colored = TextReporter(color: true, summary: false)
+    var coloredBytes: [UInt8] = []
+    colored.append(findings, to: &coloredBytes)
+    XCTAssertEqual(String(decoding: coloredBytes, as: UTF8.self), findings.map(colored.line).joined())
+  }
+
   func testGitHubEscaping() {
     XCTAssertEqual(GitHubReporter.data("100% sure\r\nnext"), "100%25 sure%0D%0Anext")
     XCTAssertEqual(GitHubReporter.property("a:b,c%\n"), "a%3Ab%2Cc%25%0A")

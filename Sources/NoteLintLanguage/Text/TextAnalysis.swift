@@ -79,12 +79,7 @@ public struct TextAnalysis: Sendable {
 
   /// Whether a token's folded text ends with `suffix` (compared scalar by scalar, no allocation).
   public func foldedHasSuffix(_ token: Token, _ suffix: String) -> Bool {
-    var position = Int(token.end)
-    for scalar in suffix.unicodeScalars.reversed() {
-      position -= 1
-      if position < Int(token.start) || folded[position] != scalar { return false }
-    }
-    return true
+    Self.hasSuffix(folded, token, suffix)
   }
 
   /// Whether a token's folded text starts with `prefix`.
@@ -99,12 +94,25 @@ public struct TextAnalysis: Sendable {
 
   /// Whether a token's original text ends with `suffix`, exactly (case and accents count).
   public func originalHasSuffix(_ token: Token, _ suffix: String) -> Bool {
+    Self.hasSuffix(text.scalars, token, suffix)
+  }
+
+  /// Whether `scalars[token.range]` ends with `suffix`.
+  private static func hasSuffix(_ scalars: [Unicode.Scalar], _ token: Token, _ suffix: String) -> Bool {
     var position = Int(token.end)
     for scalar in suffix.unicodeScalars.reversed() {
       position -= 1
-      if position < Int(token.start) || text.scalars[position] != scalar { return false }
+      if position < Int(token.start) || scalars[position] != scalar { return false }
     }
     return true
+  }
+
+  /// Whether a token's folded text ends with `suffix`, given as scalars (for inner loops: walking
+  /// a String's scalars costs more than the comparison).
+  public func foldedHasSuffix(_ token: Token, _ suffix: [Unicode.Scalar]) -> Bool {
+    let start = Int(token.end) - suffix.count
+    guard start >= Int(token.start) else { return false }
+    return folded[start..<Int(token.end)].elementsEqual(suffix)
   }
 
   public func originalString(_ token: Token) -> String {
