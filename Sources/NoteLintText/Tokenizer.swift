@@ -115,6 +115,16 @@ public struct Tokenizer: Sendable {
       }
       initialized = scalars.count
     }
+    return scalars.withUnsafeBufferPointer { scalars in
+      folded.withUnsafeBufferPointer { folded in tokenize(scalars, folded) }
+    }
+  }
+
+  /// The tokens of `scalars` (`folded` is their folded form), over raw buffers: no bounds or
+  /// uniqueness checks in the per-scalar loops.
+  private func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ folded: UnsafeBufferPointer<Unicode.Scalar>)
+    -> [Token]
+  {
     var tokens: [Token] = []
     tokens.reserveCapacity(scalars.count / 5 + 1)
     let count = scalars.count
@@ -167,6 +177,15 @@ public struct Tokenizer: Sendable {
         if mayHoldEmail, let end = emailEnd(scalars, from: index) {
           kind = .url
           index = end
+        } else if let word = Self.plainASCIIWord(scalars, at: index) {
+          // Most words: scanned, hashed and flagged in one pass.
+          tokens.append(
+            Token(
+              start: Int32(start), end: Int32(word.end), kind: .word, hash: word.hash,
+              flags: word.flags | (sawLineBreak ? 4 : 0)))
+          sawLineBreak = false
+          index = word.end
+          continue
         } else {
           index = wordEnd(scalars, folded, from: index)
         }
@@ -206,8 +225,45 @@ public struct Tokenizer: Sendable {
     return tokens
   }
 
+  /// A word of ASCII letters and digits at `start` that nothing after it extends (no apostrophe,
+  /// hyphen, dot or non-ASCII scalar follows): its end, folded hash and case flags, as the general
+  /// path computes them. Nil when the general path is needed.
+  @inline(__always)
+  private static func plainASCIIWord(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, at start: Int)
+    -> (end: Int, hash: UInt64, flags: UInt8)?
+  {
+    var index = start
+    var hash = TokenHash.offsetBasis
+    var letters = 0
+    var uppers = 0
+    while index < scalars.count {
+      let value = scalars[index].value
+      if value >= 0x61 && value <= 0x7A {
+        letters += 1
+      } else if value >= 0x41 && value <= 0x5A {
+        letters += 1
+        uppers += 1
+        hash = TokenHash.combine(hash, value + 0x20)
+        index += 1
+        continue
+      } else if !(value >= 0x30 && value <= 0x39) {
+        break
+      }
+      hash = TokenHash.combine(hash, value)
+      index += 1
+    }
+    if index < scalars.count {
+      let value = scalars[index].value
+      if value >= 0x80 || value == 0x27 || value == 0x2D || value == 0x2E { return nil }
+    }
+    var flags: UInt8 = 0
+    if scalars[start].value <= 0x5A { flags |= 1 }
+    if letters > 1 && uppers == letters { flags |= 2 }
+    return (index, hash, flags)
+  }
+
   /// End of an e-mail address starting at `start` (`mario.rossi@azienda.it`), if one starts there.
-  private func emailEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+  private func emailEnd(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int? {
     let count = scalars.count
     var index = start
     let limit = min(count, start + 64)
@@ -234,7 +290,7 @@ public struct Tokenizer: Sendable {
     return index
   }
 
-  private func numberEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int {
+  private func numberEnd(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
     let count = scalars.count
     var index = start
     while index < count {
@@ -255,7 +311,9 @@ public struct Tokenizer: Sendable {
     return index
   }
 
-  private func wordEnd(_ scalars: [Unicode.Scalar], _ folded: [Unicode.Scalar], from start: Int)
+  private func wordEnd(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ folded: UnsafeBufferPointer<Unicode.Scalar>, from start: Int
+  )
     -> Int
   {
     let count = scalars.count
@@ -320,11 +378,17 @@ public struct Tokenizer: Sendable {
   .map { Array($0.unicodeScalars) }
 
   /// End of a URL starting at `index`, if one starts there.
-  private func urlEnd(_ scalars: [Unicode.Scalar], _ folded: [Unicode.Scalar], at index: Int)
+  private func urlEnd(
+    _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ folded: UnsafeBufferPointer<Unicode.Scalar>, at index: Int
+  )
     -> Int?
   {
     let first = folded[index]
     guard first == "h" || first == "f" || first == "m" || first == "w" else { return nil }
+    // The second letter of every scheme: most words with those initials stop here.
+    guard index + 1 < folded.count else { return nil }
+    let second = folded[index + 1]
+    guard second == "t" || second == "i" || second == "a" || second == "w" else { return nil }
     var matched = false
     for scheme in Self.schemes where index + scheme.count < folded.count {
       var equal = true
