@@ -16,33 +16,105 @@ public enum AtomicFile {
 
   /// Writes `bytes` to `path` atomically; `mode` sets the permissions (default 0644).
   public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(WriteError) {
-    let folder = PathUtilities.parent(PathUtilities.absolute(path)) ?? "/"
-    let name = (path as NSString).lastPathComponent
-    var template = Array(PathUtilities.join(folder, ".\(name).tmp-XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-    let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-    var failure: String?
-    var written = 0
-    bytes.withUnsafeBytes { buffer in
-      while written < buffer.count {
-        let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-        if count < 0 {
-          if errno == EINTR { continue }
-          failure = String(cString: strerror(errno))
-          return
+    let stream = try Stream(path: path)
+    try stream.append(bytes)
+    try stream.commit(mode: mode)
+  }
+
+  /// A file written in pieces (the results cache, as a scan goes): the pieces go to a temporary
+  /// file in the same folder, which `commit` renames over the target. Dropped without `commit`, the
+  /// temporary file is removed and the target is left as it was.
+  public final class Stream {
+    public let path: String
+    private let temporary: String
+    private var descriptor: Int32
+    private var done = false
+
+    public init(path: String) throws(WriteError) {
+      self.path = path
+      let folder = PathUtilities.parent(PathUtilities.absolute(path)) ?? "/"
+      let name = (path as NSString).lastPathComponent
+      var template = Array(PathUtilities.join(folder, ".\(name).tmp-XXXXXX").utf8CString)
+      let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+      self.descriptor = descriptor
+      self.temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    deinit { abort() }
+
+    /// Bytes appended so far.
+    public private(set) var size = 0
+
+    /// Reads back `count` bytes written at `offset`; nil when they are not there.
+    public func read(_ count: Int, at offset: Int) -> [UInt8]? {
+      guard !done else { return nil }
+      return AtomicFile.read(descriptor, count, at: offset)
+    }
+
+    /// Appends bytes to the temporary file.
+    public func append(_ bytes: [UInt8]) throws(WriteError) {
+      var failure: String?
+      bytes.withUnsafeBytes { buffer in
+        var written = 0
+        while written < buffer.count {
+          let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+          if count < 0 {
+            if errno == EINTR { continue }
+            failure = String(cString: strerror(errno))
+            return
+          }
+          written += count
         }
-        written += count
+      }
+      size += bytes.count
+      if let failure {
+        abort()
+        throw WriteError(path: path, reason: failure)
       }
     }
-    if failure == nil, fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
-    if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-    close(descriptor)
-    if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-    if let failure {
-      unlink(temporary)
-      throw WriteError(path: path, reason: failure)
+
+    /// Flushes the temporary file and renames it over the target.
+    public func commit(mode: mode_t = 0o644) throws(WriteError) {
+      guard !done else { throw WriteError(path: path, reason: "already written or abandoned") }
+      var failure: String?
+      if fchmod(descriptor, mode) != 0 { failure = String(cString: strerror(errno)) }
+      if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+      close(descriptor)
+      done = true
+      if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+      if let failure {
+        unlink(temporary)
+        throw WriteError(path: path, reason: failure)
+      }
     }
+
+    /// Removes the temporary file; the target is untouched.
+    public func abort() {
+      guard !done else { return }
+      done = true
+      close(descriptor)
+      unlink(temporary)
+    }
+  }
+
+  /// Reads `count` bytes at `offset` of an open file; nil if the file ends first.
+  static func read(_ descriptor: Int32, _ count: Int, at offset: Int) -> [UInt8]? {
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      var done = 0
+      while done < count {
+        let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+        if got < 0, errno == EINTR { continue }
+        if got <= 0 {
+          failed = true
+          break
+        }
+        done += got
+      }
+      initialized = done
+    }
+    return failed ? nil : bytes
   }
 
   public static func write(_ text: String, to path: String, mode: mode_t = 0o644) throws(WriteError) {

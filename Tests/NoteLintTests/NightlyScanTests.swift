@@ -45,6 +45,64 @@ final class NightlyScanTests: XCTestCase {
     XCTAssertFalse(result.report.findings.contains { $0.file.hasPrefix("notes/3/") && $0.rule == "vague-time" })
   }
 
+  func testCacheFileIsTheSameForAnyJobCountAndAnUnchangedRunLeavesItAlone() throws {
+    let scratch = try ScratchFolder()
+    try makeTree(scratch, count: 30)
+    func coldCache(jobs: Int) throws -> [UInt8] {
+      try? FileManager.default.removeItem(atPath: ".notelint-cache")
+      let cache = ResultCache(folder: ".notelint-cache")
+      XCTAssertNil(cache.load())
+      let linter = Linter(
+        options: LintOptions(today: testToday, jobs: jobs), configuration: try ConfigurationResolver(), cache: cache)
+      _ = try scan(linter)
+      try cache.save()
+      return Array(try Data(contentsOf: URL(fileURLWithPath: ".notelint-cache/results.bin")))
+    }
+    let serial = try coldCache(jobs: 1)
+    XCTAssertEqual(try coldCache(jobs: 4), serial)
+    XCTAssertEqual(Array(serial.prefix(4)), Array("NLRC".utf8))
+
+    // A warm run of an unchanged tree reuses everything and does not rewrite the file.
+    var before = stat()
+    XCTAssertEqual(stat(".notelint-cache/results.bin", &before), 0)
+    let warm = ResultCache(folder: ".notelint-cache")
+    XCTAssertNil(warm.load())
+    _ = try scan(try configuredLinter(cache: warm))
+    XCTAssertEqual([warm.hits, warm.misses], [30, 0])
+    try warm.save()
+    var after = stat()
+    XCTAssertEqual(stat(".notelint-cache/results.bin", &after), 0)
+    XCTAssertEqual(after.st_ino, before.st_ino)
+    XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: ".notelint-cache/results.bin"))), serial)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: ".notelint-cache").filter {
+      $0.contains(".tmp-")
+    }
+    XCTAssertEqual(leftovers, [])
+
+    // A deleted note's record is dropped at the next save.
+    try FileManager.default.removeItem(atPath: "notes/0/note-0.md")
+    let third = ResultCache(folder: ".notelint-cache")
+    third.load()
+    _ = try scan(try configuredLinter(cache: third))
+    try third.save()
+    let smaller = Array(try Data(contentsOf: URL(fileURLWithPath: ".notelint-cache/results.bin")))
+    XCTAssertLessThan(smaller.count, serial.count)
+    XCTAssertFalse(String(decoding: smaller, as: UTF8.self).contains("note-0.md"))
+  }
+
+  func testADamagedRecordMakesTheCacheCorrupt() throws {
+    let scratch = try ScratchFolder()
+    try makeTree(scratch, count: 4)
+    let cache = ResultCache(folder: ".notelint-cache")
+    _ = try scan(try configuredLinter(cache: cache))
+    try cache.save()
+    var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: ".notelint-cache/results.bin")))
+    bytes[bytes.count - 3] ^= 0x20
+    try Data(bytes).write(to: URL(fileURLWithPath: ".notelint-cache/results.bin"))
+    XCTAssertEqual(
+      ResultCache(folder: ".notelint-cache").load(), "cache .notelint-cache/results.bin is corrupt; rebuilding it")
+  }
+
   func testCorruptCacheIsDiscardedAndRebuilt() throws {
     let scratch = try ScratchFolder()
     try makeTree(scratch, count: 3)
