@@ -234,8 +234,7 @@ extension DateMatcher {
   /// from the reference to reference + amount. A number is required ("nei prossimi giorni" is vague).
   func duration(_ index: Int) -> DateHit? {
     var best = DateBest()
-    let triggers = tables.durationStarters.contains(word(index)) ? tables.durationTriggers : []
-    for trigger in triggers {
+    for trigger in tables.durationTriggers[word(index)] ?? [] {
       guard let afterTrigger = sequence(index, trigger),
         let (amount, unit, end) = quantity(afterTrigger)
       else {

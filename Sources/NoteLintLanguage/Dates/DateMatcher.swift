@@ -178,9 +178,9 @@ struct DateMatcher: Sendable {
 
   /// `by X`, `entro X`, `before X`: a period from the reference to X's deadline.
   func deadline(_ index: Int) -> DateHit? {
-    guard tables.deadlineStarters.contains(word(index)) else { return nil }
+    guard let prefixes = tables.deadlinePrefixes[word(index)] else { return nil }
     var best = DateBest()
-    for (phrase, mode, endsInArticle) in tables.deadlinePrefixes {
+    for (phrase, mode, endsInArticle) in prefixes {
       guard let afterPrefix = sequence(index, phrase) else { continue }
       var next = afterPrefix
       var hasArticle = endsInArticle

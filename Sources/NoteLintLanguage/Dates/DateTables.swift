@@ -32,9 +32,9 @@ final class DateTables: Sendable {
   // MARK: Rules
 
   let starters: DateWordSet
-  let deadlineStarters: DateWordSet
-  /// Deadline prefixes, with whether the phrase ends in an article ("fino al").
-  let deadlinePrefixes: [(phrase: DatePhrase, mode: DateMatcher.DeadlineMode, endsInArticle: Bool)]
+  /// Deadline prefixes by first word (in list order), with whether the phrase ends in an article
+  /// ("fino al").
+  let deadlinePrefixes: DateWordMap<[(phrase: DatePhrase, mode: DateMatcher.DeadlineMode, endsInArticle: Bool)]>
   let deadlineArticles: DateArticles
   let holidayPhrases: [(phrase: DatePhrase, month: Int, day: Int)]
   /// First words of `holidayPhrases`.
@@ -46,8 +46,8 @@ final class DateTables: Sendable {
   let partPhrases: [(phrase: DatePhrase, part: DateMatcher.Part)]
   let partStarters: DateWordSet
   let entroUnitWords: DateWordMap<DateLexicon.PeriodUnit?>
-  let durationTriggers: [DatePhrase]
-  let durationStarters: DateWordSet
+  /// Duration triggers by first word (in list order).
+  let durationTriggers: DateWordMap<[DatePhrase]>
   let fromNowPhrases: [DatePhrase]
   let dayAfterTomorrow = DatePhrase(phrase: ["day", "after", "tomorrow"])
   let weekOrdinals: DateWordMap<Int>
@@ -108,10 +108,10 @@ final class DateTables: Sendable {
     moneyWords = DateWordSet(DateLexicon.moneyWords)
 
     starters = DateWordSet(DateMatcher.starters)
-    deadlineStarters = firstWords(DateMatcher.deadlinePrefixes.map(\.0))
-    deadlinePrefixes = DateMatcher.deadlinePrefixes.map { words, mode in
-      (phrase(words), mode, DateMatcher.articleEndings.contains(words[words.count - 1]))
-    }
+    deadlinePrefixes = DateWordMap(
+      grouping: DateMatcher.deadlinePrefixes.map { words, mode in
+        (words[0], (phrase(words), mode, DateMatcher.articleEndings.contains(words[words.count - 1])))
+      })
     deadlineArticles = DateArticles(DateMatcher.deadlineArticles)
     holidayPhrases = DateMatcher.holidayPhrases.map { (phrase($0.0), $0.1, $0.2) }
     holidayStarters = firstWords(DateMatcher.holidayPhrases.map(\.0))
@@ -122,8 +122,7 @@ final class DateTables: Sendable {
     partPhrases = DateMatcher.partPhrases.map { (phrase($0.0), $0.1) }
     partStarters = firstWords(DateMatcher.partPhrases.map(\.0))
     entroUnitWords = DateWordMap(DateMatcher.entroUnitWords)
-    durationTriggers = DateMatcher.durationTriggers.map(phrase)
-    durationStarters = firstWords(DateMatcher.durationTriggers)
+    durationTriggers = DateWordMap(grouping: DateMatcher.durationTriggers.map { ($0[0], phrase($0)) })
     fromNowPhrases = DateMatcher.fromNowPhrases.map(phrase)
     weekOrdinals = DateWordMap(DateMatcher.weekOrdinals)
     multiWordCadences = DateMatcher.multiWordCadences.map(phrase)

@@ -35,7 +35,7 @@ enum DateTokenizer: Sendable {
   static func tokenize(_ text: [Unicode.Scalar]) -> [DateToken] {
     let vocabulary = DateVocabulary.shared
     var tokens: [DateToken] = []
-    tokens.reserveCapacity(text.count / 4 + 1)
+    tokens.reserveCapacity(text.count / 3 + 1)
     var index = 0
     var previousEnd = -1
     while index < text.count {
@@ -62,9 +62,9 @@ enum DateTokenizer: Sendable {
             scalar: scalar))
       } else if isLetter(scalar) {
         // One FNV-1a pass over the letters; no string is built.
-        var hash = TokenHash.offsetBasis
+        var hash = DateVocabulary.offsetBasis
         while index < text.count, isLetter(text[index]) {
-          hash = TokenHash.combine(hash, text[index].value)
+          hash = DateVocabulary.combine(hash, text[index])
           index += 1
         }
         let word =

@@ -64,9 +64,9 @@ final class DateVocabulary: Sendable {
   static let shared = DateVocabulary()
 
   let texts: [String]
-  /// Per slot: the hash of the word in it and its raw value + 1 (0: empty slot).
+  /// Per slot: the hash of the word in it and the word (nil: empty slot).
   private let slotHashes: [UInt64]
-  private let slotWords: [UInt16]
+  private let slotWords: [DateWord?]
   private let mask: Int
   /// The words' scalars one after another; word `n` is `scalars[starts[n]..<starts[n + 1]]`.
   private let scalars: [Unicode.Scalar]
@@ -79,7 +79,7 @@ final class DateVocabulary: Sendable {
     var size = 8
     while size < words.count * 4 { size *= 2 }
     var hashes = [UInt64](repeating: 0, count: size)
-    var slots = [UInt16](repeating: 0, count: size)
+    var slots = [DateWord?](repeating: nil, count: size)
     var scalars: [Unicode.Scalar] = []
     var starts: [Int] = []
     var byText: [String: DateWord] = [:]
@@ -92,9 +92,9 @@ final class DateVocabulary: Sendable {
       scalars.append(contentsOf: text.unicodeScalars)
       let hash = DateVocabulary.hash(text.unicodeScalars)
       var slot = DateVocabulary.slot(hash, mask: size - 1)
-      while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+      while slots[slot] != nil { slot = (slot + 1) & (size - 1) }
       hashes[slot] = hash
-      slots[slot] = word.rawValue + 1
+      slots[slot] = word
     }
     starts.append(scalars.count)
     slotHashes = hashes
@@ -105,9 +105,18 @@ final class DateVocabulary: Sendable {
     self.byText = byText
   }
 
+  /// FNV-1a over the scalar values (the values of `TokenHash`, written out so that the
+  /// tokenizer's loop reads no global).
+  static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  @inline(__always)
+  static func combine(_ hash: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
+    (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3
+  }
+
   static func hash<S: Sequence>(_ scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
-    var hash = TokenHash.offsetBasis
-    for scalar in scalars { hash = TokenHash.combine(hash, scalar.value) }
+    var hash = offsetBasis
+    for scalar in scalars { hash = combine(hash, scalar) }
     return hash
   }
 
@@ -121,16 +130,15 @@ final class DateVocabulary: Sendable {
   func word(hash: UInt64, in text: [Unicode.Scalar], from start: Int, to end: Int) -> DateWord? {
     var slot = DateVocabulary.slot(hash, mask: mask)
     while true {
-      let stored = slotWords[slot]
-      if stored == 0 { return nil }
+      guard let word = slotWords[slot] else { return nil }
       if slotHashes[slot] == hash {
-        let index = Int(stored) - 1
+        let index = Int(word.rawValue)
         let wordStart = starts[index]
         guard starts[index + 1] - wordStart == end - start else { return nil }
         for offset in 0..<(end - start) where scalars[wordStart + offset] != text[start + offset] {
           return nil
         }
-        return DateWord(rawValue: stored - 1)
+        return word
       }
       slot = (slot + 1) & mask
     }
@@ -169,6 +177,15 @@ struct DateWordMap<Value: Sendable>: Sendable {
   init(_ dictionary: [String: Value]) {
     values = [Value?](repeating: nil, count: DateWord.allCases.count)
     for (text, value) in dictionary { values[Int(DateVocabulary.shared.require(text).rawValue)] = value }
+  }
+
+  /// Values grouped by word, in the order given.
+  init<Element>(grouping pairs: [(String, Element)]) where Value == [Element] {
+    values = [Value?](repeating: nil, count: DateWord.allCases.count)
+    for (text, element) in pairs {
+      let index = Int(DateVocabulary.shared.require(text).rawValue)
+      values[index] = (values[index] ?? []) + [element]
+    }
   }
 
   @inline(__always)
