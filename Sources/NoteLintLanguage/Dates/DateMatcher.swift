@@ -55,7 +55,7 @@ struct DateBest: Sendable {
 struct DateMatcher: Sendable {
   let tokens: [DateToken]
   let context: DateContext
-  let tables = DateTables.shared
+  let tables: DateTables
 
   var reference: CivilDate { context.reference }
   var count: Int { tokens.count }

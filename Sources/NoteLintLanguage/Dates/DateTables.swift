@@ -5,6 +5,8 @@ import NoteLintText
 final class DateTables: Sendable {
   static let shared = DateTables()
 
+  let vocabulary = DateVocabulary.shared
+
   // MARK: Lexicon
 
   let months: DateWordMap<DateLexicon.Month>

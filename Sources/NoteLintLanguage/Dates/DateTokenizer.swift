@@ -32,8 +32,7 @@ enum DateTokenizer: Sendable {
   /// Words longer than this are never keywords, so they are not looked up.
   static let maxWordLength = 20
 
-  static func tokenize(_ text: [Unicode.Scalar]) -> [DateToken] {
-    let vocabulary = DateVocabulary.shared
+  static func tokenize(_ text: [Unicode.Scalar], vocabulary: DateVocabulary = .shared) -> [DateToken] {
     var tokens: [DateToken] = []
     tokens.reserveCapacity(text.count / 3 + 1)
     var index = 0
