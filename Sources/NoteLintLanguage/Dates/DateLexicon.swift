@@ -203,13 +203,14 @@ enum DateLexicon: Sendable {
   ]
 
   /// Words that may follow a "weekday + day number" ("venerdì 4 alle 10") without turning the
-  /// number into a count ("lunedì 3 riunioni").
+  /// number into a count ("lunedì 3 riunioni"). (Word tokens never hold an apostrophe, so "e'"
+  /// is not listed: it could not match.)
   static let connectors: Set<String> = [
     "e", "ed", "and", "o", "or", "alle", "ore", "at", "dalle", "from", "to", "entro", "by", "per",
     "for", "h",
     "mattina", "pomeriggio", "sera", "morning", "afternoon", "evening", "in", "a", "al", "con",
     "with", "ma",
-    "but", "poi", "then", "we", "i", "il", "la", "le", "deadline", "scadenza", "is", "e'", "dovra",
+    "but", "poi", "then", "we", "i", "il", "la", "le", "deadline", "scadenza", "is", "dovra",
     "must",
   ]
 
@@ -246,5 +247,10 @@ enum DateLexicon: Sendable {
     "million", "millions", "mila", "percent", "percento", "am", "pm",
   ]
 
-  static let moneySymbols: Set<Unicode.Scalar> = ["%", "‰", "€", "$", "£", "¥"]
+  static func isMoneySymbol(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "%", "‰", "€", "$", "£", "¥": return true
+    default: return false
+    }
+  }
 }

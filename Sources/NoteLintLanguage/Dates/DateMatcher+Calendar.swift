@@ -4,7 +4,7 @@ import NoteLintText
 extension DateMatcher {
   /// An ordinal 1...4 ("first", "primo", "1st", "1°") and the index after it.
   func ordinal(_ index: Int) -> (value: Int, end: Int)? {
-    if let word = word(index), let value = DateLexicon.ordinals[word] { return (value, index + 1) }
+    if let value = tables.ordinals[word(index)] { return (value, index + 1) }
     if let value = number(index), value.length == 1, cleanBefore(index),
       let end = ordinalSuffix(index + 1)
     {
@@ -17,7 +17,7 @@ extension DateMatcher {
   /// `of next year`, `dell'anno prossimo`, `di quest'anno`.
   func yearPhrase(_ index: Int) -> (year: Int, end: Int)? {
     var position = index
-    if let afterArticle = article(position, ["of", "del", "dell'", "di", "in", "nel", "nell'"]) {
+    if let afterArticle = article(position, tables.yearArticles) {
       position = afterArticle
     }
     if let year = number(position), year.length == 4,
@@ -31,8 +31,8 @@ extension DateMatcher {
     {
       return (start.year, hit.end)
     }
-    if isWord(position, "the") { position += 1 }
-    if isWord(position, "year") || isWord(position, "anno") {
+    if isWord(position, .the) { position += 1 }
+    if isWord(position, .year) || isWord(position, .anno) {
       return (reference.year, position + 1)
     }
     return nil
@@ -56,11 +56,11 @@ extension DateMatcher {
   /// `Q1 2027`, `Q1`, `Q4/2026`, `Q4-2026`, `Q1 '27`, `Q1 of 2027`, `first quarter of 2027`,
   /// `primo trimestre 2027`, `terzo trimestre`.
   func quarter(_ index: Int) -> DateHit? {
-    if isWord(index, "q") {
+    if isWord(index, .q) {
       return letterAndNumber(index, range: 1...4) { quarterHit($0, year: $1, end: $2) }
     }
     guard let (value, end) = ordinal(index), (1...4).contains(value),
-      isWord(end, "quarter") || isWord(end, "trimestre")
+      isWord(end, .quarter) || isWord(end, .trimestre)
     else { return nil }
     let year = yearPhrase(end + 1)
     return quarterHit(value, year: year?.year, end: year?.end ?? end + 1)
@@ -93,7 +93,7 @@ extension DateMatcher {
   func numericQuarter(_ index: Int) -> DateHit? {
     guard let value = number(index), value.length == 1, (1...4).contains(value.value),
       cleanBefore(index),
-      isWord(index + 1, "q"), isGlued(index + 1), let year = number(index + 2), isGlued(index + 2),
+      isWord(index + 1, .q), isGlued(index + 1), let year = number(index + 2), isGlued(index + 2),
       year.length == 2 || year.length == 4, cleanAfter(index + 3)
     else { return nil }
     let fullYear = year.length == 2 ? 2000 + year.value : year.value
@@ -104,15 +104,15 @@ extension DateMatcher {
   /// `H1 2027`, `H2`, `first half of 2027`, `second half of next year`, `primo semestre`,
   /// `secondo semestre 2027`, `prima metà del 2027`. "first half" alone is not a date.
   func half(_ index: Int) -> DateHit? {
-    if isWord(index, "h") {
+    if isWord(index, .h) {
       return letterAndNumber(index, range: 1...2) { halfHit($0, year: $1, end: $2) }
     }
     guard let (value, end) = ordinal(index), (1...2).contains(value) else { return nil }
-    if isWord(end, "semestre") {
+    if isWord(end, .semestre) {
       let year = yearPhrase(end + 1)
       return halfHit(value, year: year?.year, end: year?.end ?? end + 1)
     }
-    guard isWord(end, "half") || isWord(end, "meta"), let year = yearPhrase(end + 1) else {
+    guard isWord(end, .half) || isWord(end, .meta), let year = yearPhrase(end + 1) else {
       return nil
     }
     return halfHit(value, year: year.year, end: year.end)
@@ -124,19 +124,17 @@ extension DateMatcher {
     guard let word = word(index) else { return nil }
     var position = index + 1
     switch word {
-    case "w":
+    case .w:
       guard isGlued(position), !isGlued(index) || tokens[index - 1].kind == .punct else {
         return nil
       }
-    case "cw", "kw":
+    case .cw, .kw:
       break
-    case "week", "wk", "settimana", "sett":
-      if word == "wk" || word == "sett", isPunct(position, "."), isGlued(position) { position += 1 }
+    case .week, .wk, .settimana, .sett:
+      if word == .wk || word == .sett, isPunct(position, "."), isGlued(position) { position += 1 }
       if isPunct(position, "#") {
         position += 1
-      } else if let marker = self.word(position), ["n", "no", "nr", "num"].contains(marker),
-        isPunct(position + 1, ".")
-      {
+      } else if tables.weekMarkers.contains(self.word(position)), isPunct(position + 1, ".") {
         position += 2
       }
     default:
@@ -177,15 +175,15 @@ extension DateMatcher {
   /// `first week of December`, `prima settimana di dicembre`, `last week of June`,
   /// `ultima settimana del mese`: days 1–7, 8–14, 15–21, 22–28 of the month, or its last 7 days.
   func weekOfMonth(_ index: Int) -> DateHit? {
-    guard let word = word(index), let ordinal = DateMatcher.weekOrdinals[word],
-      isWord(index + 1, "week") || isWord(index + 1, "settimana"),
-      let afterOf = article(index + 2, ["of", "di", "del", "dell'"])
+    guard let ordinal = tables.weekOrdinals[word(index)],
+      isWord(index + 1, .week) || isWord(index + 1, .settimana),
+      let afterOf = article(index + 2, tables.weekOfMonthArticles)
     else { return nil }
     var position = afterOf
-    if isWord(position, "the") { position += 1 }
+    if isWord(position, .the) { position += 1 }
     let month: (CivilDate, CivilDate)
     let end: Int
-    if let unit = self.word(position), DateLexicon.periodUnits[unit] == .month,
+    if tables.periodUnits[word(position)] == .month,
       let range = unitRange(.month, offset: 0)
     {
       month = range
@@ -205,13 +203,11 @@ extension DateMatcher {
 
   /// `sprint 12`, `sprint #12`, `sprint n. 12`: that sprint's days when the first sprint is known.
   func sprint(_ index: Int) -> DateHit? {
-    guard isWord(index, "sprint") else { return nil }
+    guard isWord(index, .sprint) else { return nil }
     var position = index + 1
     if isPunct(position, "#") {
       position += 1
-    } else if let marker = word(position), ["n", "no", "nr"].contains(marker),
-      isPunct(position + 1, ".")
-    {
+    } else if tables.sprintMarkers.contains(word(position)), isPunct(position + 1, ".") {
       position += 2
     }
     guard let value = number(position), value.length <= 3, cleanAfter(position + 1) else {
@@ -232,37 +228,35 @@ extension DateMatcher {
   func recurring(_ index: Int) -> DateHit? {
     guard let word = word(index) else { return nil }
     var best = DateBest()
-    // "daily vs weekly refresh" names a choice, not a schedule.
-    let alternatives: Set<String> = ["vs", "versus", "or", "o", "oppure", "contro"]
-    let isChoice = [self.word(index - 1), self.word(index + 1)].contains { $0.map(alternatives.contains) ?? false }
-    if DateLexicon.recurringWords.contains(word), !isChoice { best.take(.recurring(end: index + 1)) }
-    if let end = longestSequence(index, DateMatcher.multiWordCadences) {
+    if tables.recurringWords.contains(word) {
+      // "daily vs weekly refresh" names a choice, not a schedule.
+      let isChoice =
+        tables.alternatives.contains(self.word(index - 1)) || tables.alternatives.contains(self.word(index + 1))
+      if !isChoice { best.take(.recurring(end: index + 1)) }
+    }
+    if tables.cadenceStarters.contains(word), let end = longestSequence(index, tables.multiWordCadences) {
       best.take(.recurring(end: end))
     }
     switch word {
-    case "every", "each", "ogni":
+    case .every, .each, .ogni:
       var position = index + 1
-      if let next = self.word(position), ["other", "altro", "altra", "single"].contains(next) {
-        position += 1
-      }
+      if tables.everyOther.contains(self.word(position)) { position += 1 }
       if let (_, _, end) = quantity(position) {
         best.take(.recurring(end: end))
       } else if let end = cadenceUnit(position) {
         best.take(.recurring(end: end))
       }
-    case "tutti", "tutte":
-      guard let afterArticle = article(index + 1, ["i", "le", "gli"]),
+    case .tutti, .tutte:
+      guard let afterArticle = article(index + 1, tables.tuttiArticles),
         let noun = self.word(afterArticle)
       else {
         break
       }
-      if DateLexicon.cadencePlurals.contains(noun) || DateLexicon.weekdayPlurals[noun] != nil {
+      if tables.cadencePlurals.contains(noun) || tables.weekdayPlurals[noun] != nil {
         best.take(.recurring(end: afterArticle + 1))
       }
-    case "on":
-      if let noun = self.word(index + 1), DateLexicon.weekdayPlurals[noun] != nil,
-        noun.hasSuffix("s")
-      {
+    case .on:
+      if tables.weekdayPluralsWithS.contains(self.word(index + 1)) {
         best.take(.recurring(end: index + 2))
       }
     default:
@@ -277,41 +271,32 @@ extension DateMatcher {
   func cadenceUnit(_ index: Int) -> Int? {
     guard let word = word(index) else { return nil }
     if weekdayNumber(index, fullOnly: true) != nil { return index + 1 }
-    if ["business", "working", "work"].contains(word), isWord(index + 1, "day") {
+    if tables.businessWords.contains(word), isWord(index + 1, .day) {
       return index + 2
     }
-    if word == "fine", isWord(index + 1, "settimana") || isWord(index + 1, "mese") {
+    if word == .fine, isWord(index + 1, .settimana) || isWord(index + 1, .mese) {
       return index + 2
     }
-    guard DateLexicon.cadenceUnits.contains(word) else { return nil }
-    if word == "giorno", isWord(index + 1, "lavorativo") { return index + 2 }
+    guard tables.cadenceUnits.contains(word) else { return nil }
+    if word == .giorno, isWord(index + 1, .lavorativo) { return index + 2 }
     return index + 1
   }
 
   /// `once a week`, `twice a month`, `3 times a week`, `una volta a settimana`,
   /// `due volte al mese`, `once per sprint`.
   func frequency(_ index: Int) -> DateHit? {
-    guard let word = word(index) ?? (number(index) != nil ? "#" : nil) else { return nil }
     var position: Int
-    switch word {
-    case "once", "twice", "thrice":
+    switch word(index) {
+    case .once, .twice, .thrice:
       position = index + 1
     default:
-      let isCount = word == "#" || DateLexicon.numberWords[word] != nil
-      guard isCount, let noun = self.word(index + 1), ["times", "volta", "volte"].contains(noun)
-      else {
-        return nil
-      }
+      let isCount = number(index) != nil || tables.numberWords[word(index)] != nil
+      guard isCount, tables.timesWords.contains(word(index + 1)) else { return nil }
       position = index + 2
     }
-    guard
-      let connector = article(
-        position, ["a", "per", "every", "each", "al", "alla", "allo", "all'", "ogni"])
-    else { return nil }
+    guard let connector = article(position, tables.frequencyConnectors) else { return nil }
     position = connector
-    guard let noun = self.word(position), DateLexicon.cadenceUnits.contains(noun) else {
-      return nil
-    }
+    guard tables.cadenceUnits.contains(word(position)) else { return nil }
     return .recurring(end: position + 1)
   }
 }

@@ -17,21 +17,15 @@ extension DateMatcher {
     var position = dayIndex + 1
     if let afterSuffix = ordinalSuffix(position) {
       position = afterSuffix
-      if isWord(position, "of") { position += 1 }
+      if isWord(position, .of) { position += 1 }
     }
     guard let month = monthName(position) else { return nil }
     position += 1
     if month.abbreviation, isPunct(position, "."), isGlued(position) { position += 1 }
     // "3 set of tests", "2 march to", "a week or 2 ago": not months.
     if month.ambiguous {
-      if let next = word(position), ["of", "up", "di", "to", "on", "off"].contains(next) {
-        return nil
-      }
-      if let previous = word(dayIndex - 1),
-        ["or", "and", "about", "some", "around", "o"].contains(previous)
-      {
-        return nil
-      }
+      if tables.ambiguousMonthNext.contains(word(position)) { return nil }
+      if tables.ambiguousMonthPrevious.contains(word(dayIndex - 1)) { return nil }
     }
     var year: Int?
     if let (found, end) = trailingYear(position, allowComma: true) {
@@ -51,7 +45,7 @@ extension DateMatcher {
     guard let month = monthName(monthIndex), month.english else { return nil }
     var position = monthIndex + 1
     if month.abbreviation, isPunct(position, "."), isGlued(position) { position += 1 }
-    if isWord(position, "the") { position += 1 }
+    if isWord(position, .the) { position += 1 }
     guard let day = number(position), day.length <= 2, (1...31).contains(day.value) else {
       return nil
     }
@@ -106,9 +100,9 @@ extension DateMatcher {
   /// `next Monday`, `prossimo lunedì`, `lunedì prossimo`, `this Friday`, `Friday next week`,
   /// `venerdì della prossima settimana`, and a bare weekday after by/entro/on (licensed).
   func weekdayPhrase(_ index: Int, _ license: DateLicense) -> DateHit? {
-    if let word = word(index), let offset = DateLexicon.preModifiers[word], offset >= 0 {
+    if let word = word(index), let offset = tables.preModifiers[word], offset >= 0 {
       var position = index + 1
-      if word == "this", isWord(position, "coming") { position += 1 }
+      if word == .this, isWord(position, .coming) { position += 1 }
       if let weekday = weekdayNumber(position) {
         // Reading chosen for "next <weekday>": the occurrence in the FOLLOWING ISO week, so on
         // Monday 23 Nov 2026 "next Friday" is 4 Dec (27 Nov is "this Friday" / "by Friday").
@@ -117,11 +111,11 @@ extension DateMatcher {
       }
     }
     guard let weekday = weekdayNumber(index) else { return nil }
-    if let next = word(index + 1), let offset = DateLexicon.postModifiers[next], offset == 1 {
+    if let offset = tables.postModifiers[word(index + 1)], offset == 1 {
       return .day(inWeek(weekday, weeks: 1), end: index + 2)
     }
     var position = index + 1
-    if isWord(position, "della") || isWord(position, "di") { position += 1 }
+    if isWord(position, .della) || isWord(position, .di) { position += 1 }
     if let (weeks, end) = weekOffset(position) {
       return .day(inWeek(weekday, weeks: weeks), end: end)
     }
@@ -136,14 +130,13 @@ extension DateMatcher {
   /// `this week`, `next week`, `questa settimana`, `prossima settimana`, `settimana prossima`:
   /// weeks after the reference's week, and the index after the phrase.
   func weekOffset(_ index: Int) -> (weeks: Int, end: Int)? {
-    if let word = word(index), let offset = DateLexicon.preModifiers[word], offset >= 0,
-      let unit = self.word(index + 1), DateLexicon.periodUnits[unit] == .week
+    if let offset = tables.preModifiers[word(index)], offset >= 0,
+      tables.periodUnits[word(index + 1)] == .week
     {
       return (offset, index + 2)
     }
-    if let unit = word(index), DateLexicon.periodUnits[unit] == .week,
-      let modifier = word(index + 1),
-      let offset = DateLexicon.postModifiers[modifier], offset >= 0
+    if tables.periodUnits[word(index)] == .week,
+      let offset = tables.postModifiers[word(index + 1)], offset >= 0
     {
       return (offset, index + 2)
     }
@@ -157,14 +150,14 @@ extension DateMatcher {
     if isPunct(position, ",") { position += 1 }
     // "venerdì 4/12", "Friday 2026-12-04": the weekday is part of the date.
     if let hit = numericDate(position) ?? isoDate(position) { return hit }
-    if isWord(position, "the") { position += 1 }
+    if isWord(position, .the) { position += 1 }
     guard let day = number(position), day.length <= 2, (1...31).contains(day.value) else {
       return nil
     }
     position += 1
     if let afterSuffix = ordinalSuffix(position) { position = afterSuffix }
     guard cleanAfter(position) else { return nil }
-    if let next = word(position), !DateLexicon.connectors.contains(next) { return nil }
+    if isAnyWord(position), !tables.connectors.contains(word(position)) { return nil }
     guard let date = nextDayOfMonth(day.value, weekday: weekday) else { return nil }
     return .day(date, end: position)
   }
@@ -176,10 +169,10 @@ extension DateMatcher {
   func dayRange(_ index: Int) -> DateHit? {
     var position = index
     var opener = false
-    if let word = word(index), ["dal", "from", "between", "tra", "fra"].contains(word) {
+    if let word = word(index), tables.rangeOpeners.contains(word) {
       opener = true
       position += 1
-      if word == "tra" || word == "fra", let afterArticle = article(position, ["il", "l'"]) {
+      if word == .tra || word == .fra, let afterArticle = article(position, tables.definiteArticles) {
         position = afterArticle
       }
     }
@@ -200,11 +193,9 @@ extension DateMatcher {
     if isPunct(position, "-") || isPunct(position, "–") {
       guard opener || (isGlued(position) && isGlued(position + 1)) else { return nil }
       position += 1
-    } else if opener, let word = word(position),
-      ["al", "to", "and", "e", "till", "until", "through"].contains(word)
-    {
+    } else if opener, let word = word(position), tables.rangeJoiners.contains(word) {
       position += 1
-      if word == "e", let afterArticle = article(position, ["il", "l'"]) {
+      if word == .e, let afterArticle = article(position, tables.definiteArticles) {
         position = afterArticle
       }
     } else {
@@ -234,8 +225,9 @@ extension DateMatcher {
   /// Fixed-date holidays after a licensing word: `by Christmas`, `entro Natale`, `a Ferragosto`,
   /// `prima di Capodanno` (moving feasts like Easter are not handled).
   func holiday(_ index: Int) -> DateHit? {
+    guard tables.holidayStarters.contains(word(index)) else { return nil }
     var best = DateBest()
-    for (phrase, month, day) in DateMatcher.holidayPhrases {
+    for (phrase, month, day) in tables.holidayPhrases {
       guard let end = sequence(index, phrase), let date = inferDay(month: month, day: day) else {
         continue
       }

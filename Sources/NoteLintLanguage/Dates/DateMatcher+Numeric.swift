@@ -13,7 +13,7 @@ extension DateMatcher {
     // ISO week: 2026-W49 / 2026W49
     var weekIndex = index + 1
     if isPunct(weekIndex, "-"), isGlued(weekIndex) { weekIndex += 1 }
-    if isWord(weekIndex, "w"), isGlued(weekIndex), let week = number(weekIndex + 1),
+    if isWord(weekIndex, .w), isGlued(weekIndex), let week = number(weekIndex + 1),
       isGlued(weekIndex + 1),
       week.length == 2, cleanAfter(weekIndex + 2),
       let start = CivilDate.isoWeekStart(year: year.value, week: week.value)
@@ -32,7 +32,7 @@ extension DateMatcher {
     else { return nil }
     let end = index + 5
     // 2026-12-04T10:00 is still the day.
-    let timeFollows = isWord(end, "t") && isGlued(end) && number(end + 1) != nil && isGlued(end + 1)
+    let timeFollows = isWord(end, .t) && isGlued(end) && number(end + 1) != nil && isGlued(end + 1)
     guard timeFollows || cleanAfter(end) else { return nil }
     return .day(date, end: end)
   }
@@ -73,18 +73,12 @@ extension DateMatcher {
       if separator == ".", first.length != 2 || second.length != 2 { return nil }
       // Single digits on both sides only after a word that announces a date ("il 3/4", "by 3/4").
       if first.length == 1, second.length == 1 {
-        guard let previous = word(index - 1), DateLexicon.dateIntroducers.contains(previous) else {
-          return nil
-        }
+        guard tables.dateIntroducers.contains(word(index - 1)) else { return nil }
       }
       if separator == "/", first.value == 24, second.value == 7 { return nil }
-      if let previous = word(index - 1), !isGlued(index),
-        DateLexicon.numberContextWords.contains(previous)
-      {
-        return nil
-      }
+      if !isGlued(index), tables.numberContextWords.contains(word(index - 1)) { return nil }
       // "4/12 of the tests", "3/10 dei task": a fraction.
-      if let next = word(end), ["of", "dei", "degli", "delle"].contains(next) { return nil }
+      if tables.fractionFollowers.contains(word(end)) { return nil }
     }
     var dayFirst = context.order == .dayFirst
     if separator != "." {
@@ -133,9 +127,7 @@ extension DateMatcher {
     }
     guard cleanAfter(end) else { return nil }
     // "entro il 15 giorni" is not a day; "entro il 15 serve il report" is.
-    if let next = word(end),
-      DateLexicon.durationUnits[next] != nil || DateLexicon.numberContextWords.contains(next)
-    {
+    if let next = word(end), tables.durationUnits[next] != nil || tables.numberContextWords.contains(next) {
       return nil
     }
     guard let date = nextDayOfMonth(day.value, weekday: nil) else { return nil }
@@ -148,7 +140,7 @@ extension DateMatcher {
   func trailingYear(_ index: Int, allowComma: Bool) -> (year: Int, end: Int)? {
     var position = index
     if allowComma, isPunct(position, ",") { position += 1 }
-    if isWord(position, "del") || isWord(position, "of") { position += 1 }
+    if isWord(position, .del) || isWord(position, .of) { position += 1 }
     if let year = number(position), year.length == 4,
       DateMatcher.plausibleYears.contains(year.value),
       cleanAfter(position + 1)

@@ -6,18 +6,18 @@ extension DateMatcher {
   func relativeDay(_ index: Int) -> DateHit? {
     var offset: Int
     var position: Int
-    if let word = word(index), let days = DateLexicon.relativeDays[word] {
+    if let days = tables.relativeDays[word(index)] {
       offset = days
       position = index + 1
-    } else if let end = sequence(index, ["day", "after", "tomorrow"]) {
+    } else if let end = sequence(index, tables.dayAfterTomorrow) {
       offset = 2
       position = end
     } else {
       return nil
     }
-    if let word = word(position), DateLexicon.partsOfDay.contains(word) { position += 1 }
+    if tables.partsOfDay.contains(word(position)) { position += 1 }
     let date = reference.adding(days: offset)
-    if let word = word(position), ["eod", "cob", "eob"].contains(word) {
+    if tables.endOfDayWords.contains(word(position)) {
       return .period((date, date), end: position + 1)
     }
     return .day(date, end: position)
@@ -36,10 +36,12 @@ extension DateMatcher {
   /// `EOD`, `COB`, `end of (the) day`, `fine giornata`, `in giornata`, optionally for another
   /// day: `EOD Friday`, `COB tomorrow`. A period of one day.
   func endOfDay(_ index: Int) -> DateHit? {
-    guard var position = longestSequence(index, DateMatcher.eodPhrases) else { return nil }
+    guard tables.eodStarters.contains(word(index)),
+      var position = longestSequence(index, tables.eodPhrases)
+    else { return nil }
     var date = reference
     if let word = word(position) {
-      if let offset = ["today": 0, "oggi": 0, "tomorrow": 1, "domani": 1][word] {
+      if let offset = tables.endOfDayTargets[word] {
         date = reference.adding(days: offset)
         position += 1
       } else if let weekday = weekdayNumber(position) {
@@ -54,27 +56,23 @@ extension DateMatcher {
   /// `quest'anno`, `in settimana`, `this weekend`: a whole calendar unit.
   func relativeUnit(_ index: Int) -> DateHit? {
     guard let word = word(index) else { return nil }
-    if let offset = DateLexicon.preModifiers[word], let unitWord = self.word(index + 1),
-      let unit = DateLexicon.periodUnits[unitWord]
-    {
+    if let offset = tables.preModifiers[word], let unit = tables.periodUnits[self.word(index + 1)] {
       // "next sprint 12" is sprint 12.
       if unit == .sprint, number(index + 2) != nil { return nil }
       return .period(unitRange(unit, offset: offset), end: index + 2)
     }
-    if word == "quest", isPunct(index + 1, "'"), let unitWord = self.word(index + 2),
-      let unit = DateLexicon.periodUnits[unitWord]
-    {
+    if word == .quest, isPunct(index + 1, "'"), let unit = tables.periodUnits[self.word(index + 2)] {
       return .period(unitRange(unit, offset: 0), end: index + 3)
     }
-    if let unit = DateLexicon.periodUnits[word] {
-      if let modifier = self.word(index + 1), let offset = DateLexicon.postModifiers[modifier] {
+    if let unit = tables.periodUnits[word] {
+      if let offset = tables.postModifiers[self.word(index + 1)] {
         return .period(unitRange(unit, offset: offset), end: index + 2)
       }
-      if isWord(index + 1, "in"), isWord(index + 2, "corso") {
+      if isWord(index + 1, .in), isWord(index + 2, .corso) {
         return .period(unitRange(unit, offset: 0), end: index + 3)
       }
     }
-    if word == "in", isWord(index + 1, "settimana"), number(index + 2) == nil {
+    if word == .in, isWord(index + 1, .settimana), number(index + 2) == nil {
       return .period(unitRange(.week, offset: 0), end: index + 2)
     }
     return nil
@@ -91,19 +89,19 @@ extension DateMatcher {
   /// X is a bare unit word: `end of month`, `fine settimana`, `fine sprint`).
   func endOf(_ index: Int) -> DateHit? {
     guard let word = word(index) else { return nil }
-    if let unit = DateMatcher.endAbbreviations[word] {
+    if let unit = tables.endAbbreviations[word] {
       return .period(unitRange(unit, offset: 0), end: index + 1)
     }
-    if let unit = DateLexicon.periodUnits[word], [.month, .quarter, .year, .sprint].contains(unit),
-      let end = sequence(index, [word, "end"])
+    if let unit = tables.periodUnits[word], unit == .month || unit == .quarter || unit == .year || unit == .sprint,
+      let end = pair(index, word, .end)
     {
       // "year-end", "month end", "quarter-end", "sprint end"
       return .period(unitRange(unit, offset: 0), end: end)
     }
     let afterEnd: Int
-    if let end = sequence(index, ["end", "of"]) {
+    if let end = pair(index, .end, .of) {
       afterEnd = end
-    } else if word == "fine" {
+    } else if word == .fine {
       afterEnd = index + 1
     } else {
       return nil
@@ -118,12 +116,11 @@ extension DateMatcher {
     _ index: Int, _ transform: ((CivilDate, CivilDate)) -> (CivilDate, CivilDate)
   ) -> DateHit? {
     var best = DateBest()
-    var positions = [index]
-    if let afterArticle = article(index, DateMatcher.ofArticles) { positions.append(afterArticle) }
-    for position in positions {
-      if let unitWord = word(position), let unit = DateLexicon.periodUnits[unitWord],
+    let afterArticle = article(index, tables.ofArticles)
+    for position in [index, afterArticle ?? -1] where position >= 0 {
+      if let unitWord = word(position), let unit = tables.periodUnits[unitWord],
         unit != .weekend,
-        unit != .half || unitWord == "semestre"
+        unit != .half || unitWord == .semestre
       {
         best.take(.period(unitRange(unit, offset: 0).map(transform), end: position + 1))
       }
@@ -155,8 +152,9 @@ extension DateMatcher {
   /// `early/mid/late December`, `inizio dicembre`, `metà mese`, `beginning of 2027`,
   /// `ai primi di gennaio`: the first, middle or last third of a month, quarter, year or week.
   func partOf(_ index: Int) -> DateHit? {
+    guard tables.partStarters.contains(word(index)) else { return nil }
     var best = DateBest()
-    for (phrase, part) in DateMatcher.partPhrases {
+    for (phrase, part) in tables.partPhrases {
       guard var position = sequence(index, phrase) else { continue }
       if isPunct(position, "-") || isPunct(position, "'"), isGlued(position) { position += 1 }
       best.take(periodTarget(position) { third(of: $0, part) })
@@ -203,14 +201,14 @@ extension DateMatcher {
   /// from the reference to the end of the current unit.
   func entroUnit(_ index: Int) -> DateHit? {
     let position: Int
-    if isWord(index, "entro"), let afterArticle = article(index + 1, ["il", "lo", "la", "l'"]) {
+    if isWord(index, .entro), let afterArticle = article(index + 1, tables.entroArticles) {
       position = afterArticle
-    } else if let end = sequence(index, ["within", "the"]) {
+    } else if let end = pair(index, .within, .the) {
       position = end
     } else {
       return nil
     }
-    guard let unitWord = word(position), let entry = DateMatcher.entroUnitWords[unitWord] else {
+    guard let entry = tables.entroUnitWords[word(position)] else {
       return nil
     }
     guard let unit = entry else { return .period((reference, reference), end: position + 1) }
@@ -236,18 +234,18 @@ extension DateMatcher {
   /// from the reference to reference + amount. A number is required ("nei prossimi giorni" is vague).
   func duration(_ index: Int) -> DateHit? {
     var best = DateBest()
-    for trigger in DateMatcher.durationTriggers {
+    for trigger in tables.durationTriggers[word(index)] ?? [] {
       guard let afterTrigger = sequence(index, trigger),
         let (amount, unit, end) = quantity(afterTrigger)
       else {
         continue
       }
-      let position = longestSequence(end, DateMatcher.fromNowPhrases) ?? end
+      let position = longestSequence(end, tables.fromNowPhrases) ?? end
       best.take(.period((reference, add(amount, unit)), end: position))
     }
     // Without a trigger, "from now" is required: "2 weeks from now", "tra 3 giorni da oggi".
     if let (amount, unit, end) = quantity(index),
-      let position = longestSequence(end, DateMatcher.fromNowPhrases)
+      let position = longestSequence(end, tables.fromNowPhrases)
     {
       best.take(.period((reference, add(amount, unit)), end: position))
     }
@@ -272,35 +270,31 @@ extension DateMatcher {
         position += 2
       }
     } else if let word = word(index) {
-      if word == "a" || word == "an" {
+      if word == .a || word == .an {
         amount = 1
-      } else if let value = DateLexicon.numberWords[word] {
+      } else if let value = tables.numberWords[word] {
         amount = value
       } else {
         return nil
       }
       position = index + 1
-      if word == "un", isPunct(position, "'"), isGlued(position) { position += 1 }
+      if word == .un, isPunct(position, "'"), isGlued(position) { position += 1 }
     } else {
       return nil
     }
     guard var unitWord = word(position) else { return nil }
     var business = false
-    if ["business", "working", "work"].contains(unitWord), let next = word(position + 1) {
+    if tables.businessWords.contains(unitWord), let next = word(position + 1) {
       business = true
       position += 1
       unitWord = next
     }
-    guard var unit = DateLexicon.durationUnits[unitWord] else { return nil }
+    guard var unit = tables.durationUnits[unitWord] else { return nil }
     position += 1
-    if ["sett", "gg", "hrs", "hr", "wk", "wks"].contains(unitWord), isPunct(position, "."),
-      isGlued(position)
-    {
+    if tables.dottedUnits.contains(unitWord), isPunct(position, "."), isGlued(position) {
       position += 1
     }
-    if unit == .day, let next = word(position),
-      ["lavorativi", "lavorativo", "lavorative"].contains(next)
-    {
+    if unit == .day, tables.lavorativi.contains(word(position)) {
       business = true
       position += 1
     }
@@ -308,15 +302,21 @@ extension DateMatcher {
       guard unit == .day else { return nil }
       unit = .businessDay
     }
-    guard amount <= DateMatcher.durationLimits[unit, default: 0],
+    guard amount <= DateMatcher.durationLimit(unit),
       cleanAfter(position) || isPunct(position, ".")
     else { return nil }
     return (amount, unit, position)
   }
 
-  static let durationLimits: [DateLexicon.DurationUnit: Int] = [
-    .hour: 10_000, .day: 1000, .businessDay: 1000, .week: 260, .month: 120, .year: 20,
-  ]
+  static func durationLimit(_ unit: DateLexicon.DurationUnit) -> Int {
+    switch unit {
+    case .hour: return 10_000
+    case .day, .businessDay: return 1000
+    case .week: return 260
+    case .month: return 120
+    case .year: return 20
+    }
+  }
 
   func add(_ amount: Int, _ unit: DateLexicon.DurationUnit) -> CivilDate {
     switch unit {

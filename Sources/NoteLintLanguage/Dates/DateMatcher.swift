@@ -55,6 +55,7 @@ struct DateBest: Sendable {
 struct DateMatcher: Sendable {
   let tokens: [DateToken]
   let context: DateContext
+  let tables: DateTables
 
   var reference: CivilDate { context.reference }
   var count: Int { tokens.count }
@@ -91,7 +92,7 @@ struct DateMatcher: Sendable {
       if license.contains(.year) { best.take(bareYear(index)) }
       if !license.isDisjoint(with: [.day, .ordinalDay]) { best.take(bareDay(index, license)) }
     case .word:
-      guard DateMatcher.starters.contains(token.text) else { return nil }
+      guard tables.starters.contains(token.word) else { return nil }
       best.take(dayMonthName(index))
       best.take(monthNameDay(index))
       best.take(monthYear(index, license))
@@ -118,7 +119,8 @@ struct DateMatcher: Sendable {
     return best.hit
   }
 
-  /// Words that can start a rule (a quick filter before trying every rule on a word).
+  /// Words that can start a rule (a quick filter before trying every rule on a word; compiled
+  /// into `DateTables`).
   static let starters: Set<String> = {
     var words = Set<String>()
     words.formUnion(DateLexicon.months.keys)
@@ -168,8 +170,6 @@ struct DateMatcher: Sendable {
     (["prima", "dell", "'"], .before),
   ]
 
-  static let deadlineStarters = Set(deadlinePrefixes.map { $0.0[0] })
-
   /// Articles after a deadline word ("entro il", "by the").
   static let deadlineArticles: Set<String> = ["il", "lo", "la", "l'", "the", "i", "le", "gli"]
 
@@ -178,13 +178,13 @@ struct DateMatcher: Sendable {
 
   /// `by X`, `entro X`, `before X`: a period from the reference to X's deadline.
   func deadline(_ index: Int) -> DateHit? {
-    guard let first = word(index), DateMatcher.deadlineStarters.contains(first) else { return nil }
+    guard let prefixes = tables.deadlinePrefixes[word(index)] else { return nil }
     var best = DateBest()
-    for (phrase, mode) in DateMatcher.deadlinePrefixes {
+    for (phrase, mode, endsInArticle) in prefixes {
       guard let afterPrefix = sequence(index, phrase) else { continue }
       var next = afterPrefix
-      var hasArticle = DateMatcher.articleEndings.contains(phrase[phrase.count - 1])
-      if let afterArticle = article(next, DateMatcher.deadlineArticles) {
+      var hasArticle = endsInArticle
+      if let afterArticle = article(next, tables.deadlineArticles) {
         next = afterArticle
         hasArticle = true
       }
@@ -214,17 +214,17 @@ struct DateMatcher: Sendable {
     var license: DateLicense = []
     var next = index + 1
     switch word {
-    case "on", "for", "per":
+    case .on, .for, .per:
       license = [.weekday, .holiday]
-    case "a":
+    case .a:
       // "a dicembre" (Italian for "in December"), "a Natale".
       license = [.holiday, .month]
-    case "in", "during":
+    case .in, .during:
       license = [.month, .year]
-    case "nel", "durante":
+    case .nel, .durante:
       license = [.month, .year]
-      if let afterArticle = article(next, ["il", "l'"]) { next = afterArticle }
-    case "nell":
+      if let afterArticle = article(next, tables.definiteArticles) { next = afterArticle }
+    case .nell:
       guard isPunct(next, "'") else { return nil }
       next += 1
       license = [.month, .year]
@@ -238,13 +238,21 @@ struct DateMatcher: Sendable {
 
   // MARK: - Token access
 
-  func word(_ index: Int) -> String? {
-    guard index >= 0, index < count, tokens[index].kind == .word else { return nil }
-    return tokens[index].text
+  /// The word at `index` (nil for numbers, punctuation and words outside the vocabulary).
+  @inline(__always)
+  func word(_ index: Int) -> DateWord? {
+    guard index >= 0, index < count else { return nil }
+    return tokens[index].word
   }
 
-  func isWord(_ index: Int, _ text: String) -> Bool {
-    word(index) == text
+  /// A word token at `index`, in the vocabulary or not.
+  func isAnyWord(_ index: Int) -> Bool {
+    index >= 0 && index < count && tokens[index].kind == .word
+  }
+
+  @inline(__always)
+  func isWord(_ index: Int, _ word: DateWord) -> Bool {
+    self.word(index) == word
   }
 
   func number(_ index: Int) -> DateToken? {
@@ -262,9 +270,9 @@ struct DateMatcher: Sendable {
 
   /// Matches words and punctuation in order (a one-scalar non-letter part matches punctuation);
   /// a hyphen may join two words ("end-of-month", "year-end"). Returns the index after the match.
-  func sequence(_ index: Int, _ parts: [String]) -> Int? {
+  func sequence(_ index: Int, _ parts: DatePhrase) -> Int? {
     var position = index
-    for (offset, part) in parts.enumerated() {
+    for offset in parts.indices {
       if offset > 0, isPunct(position, "-"), isGlued(position), isGlued(position + 1),
         tokens[position - 1].kind == .word
       {
@@ -272,21 +280,27 @@ struct DateMatcher: Sendable {
       }
       guard position < count else { return nil }
       let token = tokens[position]
-      // Punctuation parts are single ASCII characters.
-      if part.utf8.count == 1, let scalar = part.unicodeScalars.first,
-        !DateTokenizer.isLetter(scalar)
-      {
-        guard token.kind == .punct, token.scalar == scalar else { return nil }
+      let part = parts[offset]
+      if let word = part.word {
+        guard token.word == word else { return nil }
       } else {
-        guard token.kind == .word, token.text == part else { return nil }
+        guard token.kind == .punct, token.scalar == part.scalar else { return nil }
       }
       position += 1
     }
     return position
   }
 
+  /// `first` then `second`, maybe joined by a hyphen ("year-end", "month end"): the index after.
+  func pair(_ index: Int, _ first: DateWord, _ second: DateWord) -> Int? {
+    guard isWord(index, first) else { return nil }
+    var position = index + 1
+    if isPunct(position, "-"), isGlued(position), isGlued(position + 1) { position += 1 }
+    return isWord(position, second) ? position + 1 : nil
+  }
+
   /// The end of the longest of `phrases` matching at `index`.
-  func longestSequence(_ index: Int, _ phrases: [[String]]) -> Int? {
+  func longestSequence(_ index: Int, _ phrases: [DatePhrase]) -> Int? {
     var best: Int?
     for phrase in phrases {
       if let end = sequence(index, phrase), end > (best ?? index) { best = end }
@@ -296,28 +310,27 @@ struct DateMatcher: Sendable {
 
   /// One article from `set` at `index` (elided forms are written with the apostrophe: "l'",
   /// "dell'"); returns the index after it.
-  func article(_ index: Int, _ set: Set<String>) -> Int? {
+  func article(_ index: Int, _ set: DateArticles) -> Int? {
     guard let word = word(index) else { return nil }
-    if isPunct(index + 1, "'"), isGlued(index + 1), set.contains(word + "'") { return index + 2 }
-    return set.contains(word) ? index + 1 : nil
+    if isPunct(index + 1, "'"), isGlued(index + 1), set.elided.contains(word) { return index + 2 }
+    return set.plain.contains(word) ? index + 1 : nil
   }
 
   /// Index after an ordinal suffix glued at `index` ("4th", "1°", "1º").
   func ordinalSuffix(_ index: Int) -> Int? {
     guard index < count, tokens[index].glued else { return nil }
     let token = tokens[index]
-    if token.kind == .word, DateLexicon.ordinalSuffixes.contains(token.text) { return index + 1 }
+    if tables.ordinalSuffixes.contains(token.word) { return index + 1 }
     if token.kind == .punct, token.scalar == "°" { return index + 1 }
     return nil
   }
 
   func monthName(_ index: Int) -> DateLexicon.Month? {
-    guard let word = word(index) else { return nil }
-    return DateLexicon.months[word]
+    tables.months[word(index)]
   }
 
   func weekdayNumber(_ index: Int, fullOnly: Bool = false) -> Int? {
-    guard let word = word(index), let weekday = DateLexicon.weekdays[word] else { return nil }
+    guard let weekday = tables.weekdays[word(index)] else { return nil }
     return fullOnly && weekday.abbreviation ? nil : weekday.number
   }
 
@@ -326,8 +339,8 @@ struct DateMatcher: Sendable {
     guard index >= 0, index < count else { return false }
     let token = tokens[index]
     switch token.kind {
-    case .punct: return DateLexicon.moneySymbols.contains(token.scalar)
-    case .word: return DateLexicon.moneyWords.contains(token.text)
+    case .punct: return DateLexicon.isMoneySymbol(token.scalar)
+    case .word: return tables.moneyWords.contains(token.word)
     case .number: return false
     }
   }
@@ -362,7 +375,7 @@ struct DateMatcher: Sendable {
     case .word, .number:
       return false
     case .punct:
-      if DateLexicon.moneySymbols.contains(next.scalar) { return false }
+      if DateLexicon.isMoneySymbol(next.scalar) { return false }
       switch next.scalar {
       case ".", ",", "/", "-", ":", "_", "+":
         if index + 1 < count, tokens[index + 1].glued, tokens[index + 1].kind != .punct {

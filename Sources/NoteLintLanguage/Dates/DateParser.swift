@@ -29,14 +29,17 @@ import NoteLintText
 ///   `for`, `in`, `nel`) are included only when the rest needs them (`on Monday`, `in May`,
 ///   `nel 2027`), not in `in dicembre` (just `dicembre`).
 public struct DateParser: Sendable {
-  public init() {}
+  /// Read once here rather than on every `find` (a global's one-time check is a call on Linux).
+  let tables: DateTables
+
+  public init() { tables = DateTables.shared }
 
   /// `text` is the text to scan as Unicode scalars, ALREADY case-folded and accent-folded by the caller
   /// (lowercase; à→a, è/é→e, ì→i, ò→o, ù→u; curly apostrophes → '). Returns non-overlapping matches
   /// in order, longest match preferred.
   public func find(in text: [Unicode.Scalar], context: DateContext) -> [DateExpression] {
-    let tokens = DateTokenizer.tokenize(text)
-    let matcher = DateMatcher(tokens: tokens, context: context)
+    let tokens = DateTokenizer.tokenize(text, vocabulary: tables.vocabulary)
+    let matcher = DateMatcher(tokens: tokens, context: context, tables: tables)
     var found: [DateExpression] = []
     var index = 0
     while index < tokens.count {

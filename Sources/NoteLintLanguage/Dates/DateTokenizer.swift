@@ -16,8 +16,9 @@ struct DateToken: Sendable {
   var end: Int
   /// No whitespace between this token and the previous one.
   var glued: Bool
-  /// Word text (empty for very long words, which are never keywords).
-  var text: String
+  /// The word, for words in the date vocabulary (nil for other words, very long words included,
+  /// and for numbers and punctuation).
+  var word: DateWord?
   /// Numeric value for numbers (saturates at 999_999_999).
   var value: Int
   /// The scalar for punctuation.
@@ -28,12 +29,12 @@ struct DateToken: Sendable {
 }
 
 enum DateTokenizer: Sendable {
-  /// Words longer than this are never keywords, so their text is not kept.
+  /// Words longer than this are never keywords, so they are not looked up.
   static let maxWordLength = 20
 
-  static func tokenize(_ text: [Unicode.Scalar]) -> [DateToken] {
+  static func tokenize(_ text: [Unicode.Scalar], vocabulary: DateVocabulary = .shared) -> [DateToken] {
     var tokens: [DateToken] = []
-    tokens.reserveCapacity(text.count / 4 + 1)
+    tokens.reserveCapacity(text.count / 3 + 1)
     var index = 0
     var previousEnd = -1
     while index < text.count {
@@ -56,25 +57,26 @@ enum DateTokenizer: Sendable {
         }
         tokens.append(
           DateToken(
-            kind: .number, start: start, end: index, glued: glued, text: "", value: value,
+            kind: .number, start: start, end: index, glued: glued, word: nil, value: value,
             scalar: scalar))
       } else if isLetter(scalar) {
-        var word: [Unicode.Scalar] = []
+        // One FNV-1a pass over the letters; no string is built.
+        var hash = DateVocabulary.offsetBasis
         while index < text.count, isLetter(text[index]) {
-          if index - start < maxWordLength { word.append(text[index]) }
+          hash = DateVocabulary.combine(hash, text[index])
           index += 1
         }
-        let keep = index - start <= maxWordLength
+        let word =
+          index - start <= maxWordLength
+          ? vocabulary.word(hash: hash, in: text, from: start, to: index) : nil
         tokens.append(
           DateToken(
-            kind: .word, start: start, end: index, glued: glued, text: keep ? String(scalars: word) : "",
-            value: 0,
-            scalar: scalar))
+            kind: .word, start: start, end: index, glued: glued, word: word, value: 0, scalar: scalar))
       } else {
         index += 1
         tokens.append(
           DateToken(
-            kind: .punct, start: start, end: index, glued: glued, text: "", value: 0, scalar: scalar
+            kind: .punct, start: start, end: index, glued: glued, word: nil, value: 0, scalar: scalar
           ))
       }
       previousEnd = index
