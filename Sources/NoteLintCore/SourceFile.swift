@@ -37,14 +37,21 @@ public struct SourceFile: Sendable {
   public let encoding: TextEncoding
   /// Whether the bytes started with a byte-order mark.
   public let hadBOM: Bool
+  /// The scalars as UTF-8 (the file's own bytes, without a BOM, when it was UTF-8), for parsers
+  /// that read bytes: encoded on first need otherwise.
+  public var utf8: [UInt8] { utf8Bytes ?? TextDecoder.utf8Bytes(scalars) }
+  private let utf8Bytes: [UInt8]?
 
+  /// `utf8`, when given, must be exactly `scalars` encoded as UTF-8.
   public init(
-    path: String, scalars: [Unicode.Scalar], encoding: TextEncoding = .utf8, hadBOM: Bool = false
+    path: String, scalars: [Unicode.Scalar], encoding: TextEncoding = .utf8, hadBOM: Bool = false,
+    utf8: [UInt8]? = nil
   ) {
     self.path = path
     self.scalars = scalars
     self.encoding = encoding
     self.hadBOM = hadBOM
+    self.utf8Bytes = utf8
     var starts = [0]
     var index = 0
     let count = scalars.count

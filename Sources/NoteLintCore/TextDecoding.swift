@@ -66,7 +66,9 @@ public enum TextDecoder {
     }
     switch decodeUTF8(body) {
     case .decoded(let scalars):
-      return .success(SourceFile(path: path, scalars: scalars, encoding: .utf8, hadBOM: hadBOM))
+      return .success(
+        SourceFile(
+          path: path, scalars: scalars, encoding: .utf8, hadBOM: hadBOM, utf8: hadBOM ? Array(body) : bytes))
     case .invalid(let byteOffset):
       return .failure(.invalidUTF8(line: lineNumber(ofByte: byteOffset, in: body)))
     }

@@ -11,7 +11,7 @@ public enum HTMLParser {
 
   public static func parse(_ source: SourceFile) -> Document {
     _ = initialized
-    var bytes = TextDecoder.utf8Bytes(source.scalars)
+    var bytes = source.utf8
     neutralizeCharsetDeclarations(&bytes)
     normalizeLoneCarriageReturns(&bytes)
     // HUGE lifts libxml2's nesting limit of 256 elements, past which it drops the rest of the

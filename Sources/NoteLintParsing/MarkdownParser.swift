@@ -20,16 +20,20 @@ public enum MarkdownParser {
   public static func parse(_ source: SourceFile) -> Document {
     _ = extensionsRegistered
     let frontMatter = FrontMatterParser.read(source)
-    var scalars = source.scalars
+    var bytes = source.utf8
     if let lines = frontMatter?.lines {
-      // Blank the front matter for cmark (same line count, so positions stay right).
+      // Blank the front matter for cmark (same line count, so positions stay right): byte for byte
+      // when it is ASCII, else scalar for scalar (one space each, so scalar offsets stay right too).
       let end =
-        lines.upperBound < source.lineCount ? source.lineStarts[lines.upperBound] : scalars.count
-      for index in 0..<end where scalars[index] != "\n" && scalars[index] != "\r" {
-        scalars[index] = " "
+        lines.upperBound < source.lineCount ? source.lineStarts[lines.upperBound] : source.scalars.count
+      if source.scalars[0..<end].allSatisfy({ $0.isASCII }) {
+        for index in 0..<end where bytes[index] != 0x0A && bytes[index] != 0x0D { bytes[index] = 0x20 }
+      } else {
+        var scalars = source.scalars
+        for index in 0..<end where scalars[index] != "\n" && scalars[index] != "\r" { scalars[index] = " " }
+        bytes = TextDecoder.utf8Bytes(scalars)
       }
     }
-    var bytes = TextDecoder.utf8Bytes(scalars)
     limitTables(&bytes)
     var builder = MarkdownBuilder(source: source, bytes: bytes)
     guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else {
