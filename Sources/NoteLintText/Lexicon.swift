@@ -163,6 +163,21 @@ public final class Lexicon: Sendable {
 
   public var isEmpty: Bool { table.count == 0 }
 
+  /// The union of the tokens' `filter`s: computed once for a block, it tells with one test whether
+  /// a lexicon can match anywhere in it (see `mayMatch(filter:)`).
+  public static func filter(of tokens: [Token]) -> UInt64 {
+    var union: UInt64 = 0
+    for token in tokens { union |= token.filter }
+    return union
+  }
+
+  /// Whether a phrase or an exception of the lexicon can start in tokens whose filters unite to
+  /// `filter` (false: `matches` finds nothing there).
+  @inline(__always)
+  public func mayMatch(filter: UInt64) -> Bool {
+    filterBit == 0 || filter & filterBit != 0
+  }
+
   /// Whether a single folded word is in the lexicon as a one-token phrase.
   @inline(__always)
   public func contains(word hash: UInt64) -> Bool {
@@ -243,15 +258,9 @@ public final class Lexicon: Sendable {
     let range = range ?? 0..<tokens.count
     var result: [PhraseMatch] = []
     tokens.withUnsafeBufferPointer { tokens in
-      var blocked: [Range<Int>] = []
+      // The exceptions are looked up only once a phrase matches: most calls find none.
+      var blocked: [Range<Int>]?
       let bit = filterBit
-      if exceptionTable.count > 0 {
-        for probe in range where bit == 0 || tokens[probe].filter & bit != 0 {
-          if let found = exceptionTable.longest(tokens, at: probe, limit: range.upperBound) {
-            blocked.append(probe..<probe + exceptionTable.length(found))
-          }
-        }
-      }
       var position = range.lowerBound
       while position < range.upperBound {
         if bit != 0 && tokens[position].filter & bit == 0 {
@@ -260,7 +269,9 @@ public final class Lexicon: Sendable {
         }
         if let found = table.longest(tokens, at: position, limit: range.upperBound) {
           let span = position..<position + table.length(found)
-          if blocked.isEmpty || !blocked.contains(where: { $0.overlaps(span) }) {
+          let exceptions = blocked ?? exceptionSpans(tokens, range: range)
+          blocked = exceptions
+          if exceptions.isEmpty || !exceptions.contains(where: { $0.overlaps(span) }) {
             result.append(PhraseMatch(tokens: span, phrase: found))
             position = span.upperBound
             continue
@@ -270,6 +281,19 @@ public final class Lexicon: Sendable {
       }
     }
     return result
+  }
+
+  /// The spans of the exceptions at every position of `range`.
+  private func exceptionSpans(_ tokens: UnsafeBufferPointer<Token>, range: Range<Int>) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    guard exceptionTable.count > 0 else { return spans }
+    let bit = filterBit
+    for probe in range where bit == 0 || tokens[probe].filter & bit != 0 {
+      if let found = exceptionTable.longest(tokens, at: probe, limit: range.upperBound) {
+        spans.append(probe..<probe + exceptionTable.length(found))
+      }
+    }
+    return spans
   }
 }
 

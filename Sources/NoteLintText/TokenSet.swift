@@ -70,6 +70,12 @@ public struct TokenSet: Sendable, ExpressibleByArrayLiteral, Equatable {
     for element in other { insert(element) }
   }
 
+  /// Adds every key of another set.
+  public mutating func formUnion(_ other: TokenSet) {
+    if other.hasZeroKey { insert(0) }
+    for key in other.slots where key != 0 { insert(key) }
+  }
+
   private mutating func grow() {
     let old = slots
     slots = [UInt64](repeating: 0, count: old.count * 2)
