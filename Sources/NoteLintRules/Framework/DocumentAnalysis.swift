@@ -15,6 +15,8 @@ public final class DocumentAnalysis: Sendable {
   public let blockFilters: [UInt64]
   /// For each block, whether it is prose (see `isProse`).
   private let prose: [Bool]
+  /// The nested list items of each list item that has some, in document order.
+  let children: [Int: [Int]]
   public let actionItems: [ActionItem]
   /// The pact read from the document (fields found even in a note; `kind` says whether it is one).
   public let pact: Pact
@@ -38,6 +40,11 @@ public final class DocumentAnalysis: Sendable {
     let filters = blocks.map { Lexicon.filter(of: $0.tokens) }
     self.blockFilters = filters
     self.prose = document.blocks.map(Self.isProse)
+    var children: [Int: [Int]] = [:]
+    for child in document.blocks.indices {
+      if let parent = document.blocks[child].list?.parent { children[parent, default: []].append(child) }
+    }
+    self.children = children
     let configured =
       language
       ?? document.frontMatter?.value("lang", "language", "lingua").flatMap(
