@@ -283,6 +283,26 @@ public final class Lexicon: Sendable {
     return result
   }
 
+  /// The match starting at `position` that `matches(in: tokens, range: position..<limit)` would
+  /// list first, if it starts there: for callers that want a phrase right at a position, without
+  /// reading the rest of the range.
+  public func firstMatch(in tokens: [Token], at position: Int, limit: Int) -> PhraseMatch? {
+    guard position < limit else { return nil }
+    let bit = filterBit
+    if bit != 0 && tokens[position].filter & bit == 0 { return nil }
+    return tokens.withUnsafeBufferPointer { tokens -> PhraseMatch? in
+      guard let found = table.longest(tokens, at: position, limit: limit) else { return nil }
+      let span = position..<position + table.length(found)
+      // An exception that starts inside the span overlaps it; one that starts after it does not.
+      if exceptionTable.count > 0 {
+        for probe in span where bit == 0 || tokens[probe].filter & bit != 0 {
+          if exceptionTable.longest(tokens, at: probe, limit: limit) != nil { return nil }
+        }
+      }
+      return PhraseMatch(tokens: span, phrase: found)
+    }
+  }
+
   /// The spans of the exceptions at every position of `range`.
   private func exceptionSpans(_ tokens: UnsafeBufferPointer<Token>, range: Range<Int>) -> [Range<Int>] {
     var spans: [Range<Int>] = []

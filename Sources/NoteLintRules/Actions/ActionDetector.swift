@@ -44,6 +44,13 @@ struct ActionDetector {
     return lexicon.matches(in: blocks[block].tokens, range: range)
   }
 
+  /// The match of a lexicon that starts at `position` and comes first in `position..<limit`.
+  @inline(__always)
+  private func firstMatch(_ lexicon: Lexicon, _ block: Int, at position: Int, limit: Int) -> PhraseMatch? {
+    guard lexicon.mayMatch(filter: blockFilters[block]) else { return nil }
+    return lexicon.firstMatch(in: blocks[block].tokens, at: position, limit: limit)
+  }
+
   func detect() -> [ActionItem] {
     var items: [ActionItem] = []
     let pseudoHeadings = document.blocks.indices.map { document.blocks[$0].kind == .paragraph && isPseudoHeading($0) }
@@ -194,18 +201,14 @@ struct ActionDetector {
     }
     let last = text.tokens[position]
     if last.length == 1, text.text.scalars[Int(last.start)] == "\u{2705}" { return true }
-    return lexicons.doneMarkers.contains { lexicon in
-      matches(lexicon, index, range: position..<text.tokens.count).contains { $0.tokens.lowerBound == position }
-    }
+    return lexicons.doneMarkers.contains { firstMatch($0, index, at: position, limit: text.tokens.count) != nil }
   }
 
   /// `Action: …`, `TODO: …`, `Azione: …` at the start of a block.
   private func prefixItem(_ index: Int) -> ActionItem? {
     let text = blocks[index]
     for lexicon in lexicons.actionPrefixes {
-      if let match = matches(lexicon, index, range: 0..<min(text.tokens.count, 5)).first,
-        match.tokens.lowerBound == 0
-      {
+      if let match = firstMatch(lexicon, index, at: 0, limit: min(text.tokens.count, 5)) {
         var end = match.tokens.upperBound
         if end < text.tokens.count, text.tokens[end].kind == .punctuation { end += 1 }
         let prefixText = lexicon.text(match.phrase)
@@ -292,7 +295,10 @@ struct ActionDetector {
 
   private func hasFutureWithSubject(_ text: TextAnalysis, block: Int, range: Range<Int>) -> Bool {
     let tokens = text.tokens
+    let scalars = text.text.scalars
     let negations = Self.negations
+    let englishFuture = Self.englishFuture
+    let toHash = Self.toHash
     var clauseStart = range.lowerBound
     var position = range.lowerBound
     while position < range.upperBound {
@@ -307,21 +313,32 @@ struct ActionDetector {
         position += 1
         continue
       }
-      // The suffix tests below run only on a word whose last scalar fits: most words end otherwise.
-      let last: Unicode.Scalar = token.end > token.start ? text.folded[Int(token.end) - 1] : " "
+      let hasScalars = token.end > token.start
+      let last: Unicode.Scalar = hasScalars ? text.folded[Int(token.end) - 1] : " "
+      let original: Unicode.Scalar = hasScalars ? scalars[Int(token.end) - 1] : " "
+      let isFuture = englishFuture.contains(token.hash)
+      // Only a future auxiliary, "to", or a word ending like "-'ll", "-rà", "-ranno" or "-remo" can
+      // commit (see the tests below): any other word is passed over on its last scalar.
+      guard
+        isFuture || token.hash == toHash || last == "l" || last == "o" || original == "\u{E0}"
+          || original == "\u{300}"
+      else {
+        position += 1
+        continue
+      }
       let next = position + 1 < range.upperBound ? tokens[position + 1] : nil
       if next.map({ negations.contains($0.hash) }) == true || last == "t" && text.foldedHasSuffix(token, "n't") {
         position += 1
         continue
       }
-      if Self.englishFuture.contains(token.hash) {
+      if isFuture {
         if isSubject(text, block: block, clauseStart..<position, strict: false) { return true }
       } else if last == "l" && text.foldedHasSuffix(token, "'ll") {
         if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'") { return true }
-      } else if token.hash == Self.toHash, next?.kind == .word, position > clauseStart {
+      } else if token.hash == toHash, next?.kind == .word, position > clauseStart {
         // "Marco to send the deck" (minutes style): the subject stands right before "to".
         if isSubject(text, block: block, clauseStart..<position, strict: true) { return true }
-      } else if token.length >= 4, isFutureEnding(text, token, last: last) {
+      } else if token.length >= 4, isFutureEnding(text, token, last: last, original: original) {
         if position > clauseStart, negations.contains(tokens[position - 1].hash) {
           position += 1
           continue
@@ -339,11 +356,12 @@ struct ActionDetector {
     return false
   }
 
-  /// An Italian future ending: "-rà" (either spelling of the accent) or "-ranno". `last`: the
-  /// token's last folded scalar.
+  /// An Italian future ending: "-rà" (either spelling of the accent) or "-ranno". `last` and
+  /// `original`: the token's last scalar, folded and as written.
   @inline(__always)
-  private func isFutureEnding(_ text: TextAnalysis, _ token: Token, last: Unicode.Scalar) -> Bool {
-    let original = text.text.scalars[Int(token.end) - 1]
+  private func isFutureEnding(_ text: TextAnalysis, _ token: Token, last: Unicode.Scalar, original: Unicode.Scalar)
+    -> Bool
+  {
     if original == "\u{E0}" || original == "\u{300}" {
       if text.originalHasSuffix(token, "rà") || text.originalHasSuffix(token, "ra\u{300}") { return true }
     }
@@ -484,7 +502,7 @@ struct ActionDetector {
   }
 
   private func startsWith(_ lexicon: Lexicon, _ block: Int) -> Bool {
-    matches(lexicon, block).contains { $0.tokens.lowerBound == 0 }
+    firstMatch(lexicon, block, at: 0, limit: blocks[block].tokens.count) != nil
   }
 
   private func tableItem(table: Table, rowIndex: Int, columns: Columns) -> ActionItem? {
@@ -614,8 +632,9 @@ struct ActionDetector {
   /// A group standing at `position`: "we", "the team", "il marketing" ("it" only as IT).
   private func diffuseMatch(_ text: TextAnalysis, block: Int, at position: Int, range: Range<Int>) -> PhraseMatch? {
     for lexicon in lexicons.diffuseOwners {
-      if let match = matches(lexicon, block, range: Self.window(position, range.upperBound)).first,
-        match.tokens.lowerBound == position, !isPronounIT(text, match)
+      if let match = firstMatch(
+        lexicon, block, at: position, limit: Self.window(position, range.upperBound).upperBound),
+        !isPronounIT(text, match)
       {
         return match
       }
@@ -700,9 +719,12 @@ struct ActionDetector {
         owners.append(text.originalString(token))
         continue
       }
-      if let role = lexicons.roles.lazy.compactMap({
-        matches($0, block, range: Self.window(slot, range.upperBound)).first
-      }).first, role.tokens.lowerBound <= position {
+      var role: PhraseMatch?
+      for lexicon in lexicons.roles {
+        role = matches(lexicon, block, range: Self.window(slot, range.upperBound)).first
+        if role != nil { break }
+      }
+      if let role, role.tokens.lowerBound <= position {
         owners.append(text.text.string(text.scalarRange(role.tokens)))
         continue
       }
@@ -713,9 +735,8 @@ struct ActionDetector {
       if wholeCellIsOwner, token.kind == .word, token.isCapitalized {
         // A capitalised word in an owner column is a name even if our lists do not know it,
         // unless it is a placeholder.
-        let placeholder = lexicons.placeholder.contains { lexicon in
-          matches(lexicon, block, range: Self.window(position, range.upperBound)).first?.tokens.lowerBound == position
-        }
+        let limit = Self.window(position, range.upperBound).upperBound
+        let placeholder = lexicons.placeholder.contains { firstMatch($0, block, at: position, limit: limit) != nil }
         if !placeholder { owners.append(text.originalString(token)) }
       }
     }

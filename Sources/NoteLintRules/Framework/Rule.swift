@@ -64,7 +64,8 @@ public struct LintContext: Sendable {
     return Finding(
       file: document.source.path, start: start, end: end, category: description.category, rule: description.id,
       severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
-      checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(text.string(range)))
+      checkpoints: description.checkpoints,
+      excerpt: excerpt ?? Excerpt.make(text.scalars[range.clamped(to: 0..<text.scalars.count)]))
   }
 
   /// A finding for a whole line (document-level rules).
@@ -111,6 +112,7 @@ public enum Excerpt {
   /// The excerpt of scalars (reads no further than it needs: a slice of a long line costs no more).
   public static func make<S: Sequence<Unicode.Scalar>>(_ scalars: S, limit: Int = 160) -> String {
     var result: [Unicode.Scalar] = []
+    result.reserveCapacity(min(scalars.underestimatedCount, limit) + 1)
     var lastWasSpace = true
     for scalar in scalars {
       if scalar == MappedText.placeholder {

@@ -129,8 +129,8 @@ struct PactExtractor {
     guard start < range.upperBound else { return nil }
     var best: (kind: PactFieldKind, end: Int)?
     for entry in Self.names {
-      if let match = entry.lexicon.matches(in: text.tokens, range: start..<range.upperBound).first,
-        match.tokens.lowerBound == start, match.phrase < entry.kinds.count
+      if let match = entry.lexicon.firstMatch(in: text.tokens, at: start, limit: range.upperBound),
+        match.phrase < entry.kinds.count
       {
         if best == nil || match.tokens.upperBound > best!.end {
           best = (entry.kinds[match.phrase], match.tokens.upperBound)
