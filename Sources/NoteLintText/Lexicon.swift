@@ -332,6 +332,9 @@ struct PhraseTable: Sendable {
   var index: TokenIndex
   /// Phrases starting with `<num>`, longest first.
   var numberFirst: [Int32] = []
+  /// The arrays the matching loop reads, copied once into buffers (built last by each init; the
+  /// arrays above are not changed after it).
+  let matcher: PhraseMatcher
 
   init(_ phrases: [Phrase]) {
     for phrase in phrases {
@@ -362,6 +365,7 @@ struct PhraseTable: Sendable {
       }
     }
     index = TokenIndex(groups)
+    matcher = PhraseMatcher(hashes: hashes, hashStarts: hashStarts, index: index, numberFirst: numberFirst)
   }
 
   /// A table from its parts (a compiled lexicon file); nil when they do not fit together.
@@ -387,6 +391,7 @@ struct PhraseTable: Sendable {
     self.suggestionStarts = suggestionStarts
     self.index = index
     self.numberFirst = numberFirst
+    self.matcher = PhraseMatcher(hashes: hashes, hashStarts: hashStarts, index: index, numberFirst: numberFirst)
   }
 
   var count: Int { hashStarts.count - 1 }
@@ -411,20 +416,74 @@ struct PhraseTable: Sendable {
     (0..<count).map { Phrase(text: text($0), hashes: Array(hashes($0)), suggestion: suggestion($0)) }
   }
 
+  /// The longest phrase matching at `position` (its index), if any.
+  @inline(__always)
+  func longest(_ tokens: UnsafeBufferPointer<Token>, at position: Int, limit: Int) -> Int? {
+    matcher.longest(tokens, at: position, limit: limit)
+  }
+}
+
+/// A phrase table's hashes, phrase starts, first-token index and `<num>` phrases in buffers
+/// allocated once (lexicons live as long as the process): the inner loop of matching reads them
+/// with neither bounds checks nor reference counting. The tables are checked when they are built
+/// or loaded (phrase indices in range, starts increasing), so every read stays inside.
+final class PhraseMatcher: @unchecked Sendable {
+  private let hashes: UnsafeMutableBufferPointer<UInt64>
+  private let starts: UnsafeMutableBufferPointer<Int32>
+  private let keys: UnsafeMutableBufferPointer<UInt64>
+  private let slotStarts: UnsafeMutableBufferPointer<Int32>
+  private let slotCounts: UnsafeMutableBufferPointer<Int32>
+  private let values: UnsafeMutableBufferPointer<Int32>
+  private let numberFirst: UnsafeMutableBufferPointer<Int32>
+  private let mask: Int
+
+  init(hashes: [UInt64], hashStarts: [Int32], index: TokenIndex, numberFirst: [Int32]) {
+    func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+      array.withUnsafeBufferPointer { source in
+        if let from = source.baseAddress, let to = buffer.baseAddress { to.initialize(from: from, count: source.count) }
+      }
+      return buffer
+    }
+    self.hashes = copy(hashes)
+    self.starts = copy(hashStarts)
+    self.keys = copy(index.keys)
+    self.slotStarts = copy(index.starts)
+    self.slotCounts = copy(index.counts)
+    self.values = copy(index.values)
+    self.numberFirst = copy(numberFirst)
+    self.mask = index.keys.count - 1
+  }
+
+  deinit {
+    hashes.deallocate()
+    starts.deallocate()
+    keys.deallocate()
+    slotStarts.deallocate()
+    slotCounts.deallocate()
+    values.deallocate()
+    numberFirst.deallocate()
+  }
+
+  /// Whether a phrase matches at `start`, for a candidate whose first token is known to fit: one
+  /// listed under the token's hash, or a `<num>` phrase at a number.
   @inline(__always)
   private func matches(_ phrase: Int, _ tokens: UnsafeBufferPointer<Token>, at start: Int, limit: Int) -> Bool {
-    let base = Int(hashStarts[phrase])
-    let count = Int(hashStarts[phrase + 1]) - base
-    guard start + count <= limit else { return false }
-    for offset in 0..<count {
-      let hash = hashes[base + offset]
-      let token = tokens[start + offset]
+    let base = Int(starts[phrase])
+    let count = Int(starts[phrase &+ 1]) &- base
+    guard start &+ count <= limit else { return false }
+    var offset = 1
+    while offset < count {
+      let hash = hashes[base &+ offset]
+      let token = tokens[start &+ offset]
       if hash == TokenHash.anyNumber ? token.kind != .number : token.hash != hash { return false }
+      offset &+= 1
     }
     return true
   }
 
-  /// The longest phrase matching at `position` (its index), if any.
+  /// The longest phrase matching at `position` (its index), if any: the `<num>` phrases at a
+  /// number, then those listed under the token's hash (longest first, as `TokenIndex.lookup`).
   @inline(__always)
   func longest(_ tokens: UnsafeBufferPointer<Token>, at position: Int, limit: Int) -> Int? {
     let token = tokens[position]
@@ -433,13 +492,21 @@ struct PhraseTable: Sendable {
         return Int(candidate)
       }
     }
-    let candidates = index.lookup(token.hash)
-    guard !candidates.isEmpty else { return nil }
-    for slot in candidates {
-      let candidate = Int(index.values[slot])
-      if matches(candidate, tokens, at: position, limit: limit) { return candidate }
+    guard mask >= 0 else { return nil }
+    var slot = TokenSet.slot(token.hash, mask: mask)
+    while true {
+      let count = Int(slotCounts[slot])
+      if count == 0 { return nil }
+      if keys[slot] == token.hash {
+        let start = Int(slotStarts[slot])
+        for entry in start..<(start &+ count) {
+          let candidate = Int(values[entry])
+          if matches(candidate, tokens, at: position, limit: limit) { return candidate }
+        }
+        return nil
+      }
+      slot = (slot &+ 1) & mask
     }
-    return nil
   }
 }
 
