@@ -98,7 +98,7 @@ struct ActionDetector {
           items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .section, done: isDone(index)))
         } else if let prefixed = prefixItem(index) {
           items.append(prefixed)
-        } else if hasCommitment(index, range: 0..<text.tokens.count) {
+        } else if hasCommitment(text, block: index, range: 0..<text.tokens.count) {
           items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .commitment, done: false))
         }
       case .paragraph:
@@ -109,7 +109,7 @@ struct ActionDetector {
           items.append(prefixed)
           continue
         }
-        for sentence in text.sentences where hasCommitment(index, range: sentence) {
+        for sentence in text.sentences where hasCommitment(text, block: index, range: sentence) {
           items.append(makeItem(block: index, tokens: sentence, source: .commitment, done: false))
         }
       default:
@@ -230,8 +230,7 @@ struct ActionDetector {
   /// Whether a sentence commits to future work or states an obligation: a marker of the lexicon
   /// ("we need to", "bisogna", "verrà inviato"), or a future verb whose subject is a person, a
   /// role or a group ("Marco will send", "Giulia invierà", "il team preparerà").
-  private func hasCommitment(_ index: Int, range: Range<Int>) -> Bool {
-    let text = blocks[index]
+  private func hasCommitment(_ text: TextAnalysis, block index: Int, range: Range<Int>) -> Bool {
     for lexicon in lexicons.commitmentMarkers {
       for match in matches(lexicon, index, range: range) {
         if isIndirectQuestion(text, before: match.tokens.lowerBound, from: range.lowerBound) { continue }
@@ -741,8 +740,10 @@ struct ActionDetector {
       }
     }
     // Two positions can find the same owner.
-    var seen = Set<String>()
-    owners = owners.filter { seen.insert($0).inserted }
+    if owners.count > 1 {
+      var seen = Set<String>()
+      owners = owners.filter { seen.insert($0).inserted }
+    }
     return (owners, owners.isEmpty ? diffuse : nil)
   }
 }
