@@ -263,9 +263,9 @@ public final class Lexicon: Sendable {
       let bit = filterBit
       var position = range.lowerBound
       while position < range.upperBound {
-        if bit != 0 && tokens[position].filter & bit == 0 {
-          position += 1
-          continue
+        if bit != 0 {
+          position = Self.nextStart(tokens, from: position, to: range.upperBound, bit: bit)
+          if position == range.upperBound { break }
         }
         if let found = table.longest(tokens, at: position, limit: range.upperBound) {
           let span = position..<position + table.length(found)
@@ -308,12 +308,36 @@ public final class Lexicon: Sendable {
     var spans: [Range<Int>] = []
     guard exceptionTable.count > 0 else { return spans }
     let bit = filterBit
-    for probe in range where bit == 0 || tokens[probe].filter & bit != 0 {
+    var probe = range.lowerBound
+    while probe < range.upperBound {
+      if bit != 0 {
+        probe = Self.nextStart(tokens, from: probe, to: range.upperBound, bit: bit)
+        if probe == range.upperBound { break }
+      }
       if let found = exceptionTable.longest(tokens, at: probe, limit: range.upperBound) {
         spans.append(probe..<probe + exceptionTable.length(found))
       }
+      probe += 1
     }
     return spans
+  }
+
+  /// The first position in `start..<end` whose filter has `bit` (`end` if none): four tokens are
+  /// passed over on one test where none has it, the common case.
+  @inline(__always)
+  private static func nextStart(_ tokens: UnsafeBufferPointer<Token>, from start: Int, to end: Int, bit: UInt64)
+    -> Int
+  {
+    var position = start
+    while position &+ 4 <= end {
+      let filters =
+        tokens[position].filter | tokens[position &+ 1].filter | tokens[position &+ 2].filter
+        | tokens[position &+ 3].filter
+      if filters & bit != 0 { break }
+      position &+= 4
+    }
+    while position < end, tokens[position].filter & bit == 0 { position &+= 1 }
+    return position
   }
 }
 
