@@ -458,6 +458,10 @@ final class PhraseMatcher: @unchecked Sendable {
   private let slotStarts: UnsafeMutableBufferPointer<Int32>
   private let slotCounts: UnsafeMutableBufferPointer<Int32>
   private let values: UnsafeMutableBufferPointer<Int32>
+  /// For each entry of `values`: its phrase's length and second hash (0 for one-token phrases),
+  /// so that a candidate that differs at the second token is passed over on one compare.
+  private let lengths: UnsafeMutableBufferPointer<Int32>
+  private let seconds: UnsafeMutableBufferPointer<UInt64>
   private let numberFirst: UnsafeMutableBufferPointer<Int32>
   private let mask: Int
 
@@ -475,6 +479,16 @@ final class PhraseMatcher: @unchecked Sendable {
     self.slotStarts = copy(index.starts)
     self.slotCounts = copy(index.counts)
     self.values = copy(index.values)
+    let lengths = UnsafeMutableBufferPointer<Int32>.allocate(capacity: index.values.count)
+    let seconds = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: index.values.count)
+    for (entry, value) in index.values.enumerated() {
+      let base = Int(hashStarts[Int(value)])
+      let length = hashStarts[Int(value) + 1] - hashStarts[Int(value)]
+      (lengths.baseAddress! + entry).initialize(to: length)
+      (seconds.baseAddress! + entry).initialize(to: length >= 2 ? hashes[base + 1] : 0)
+    }
+    self.lengths = lengths
+    self.seconds = seconds
     self.numberFirst = copy(numberFirst)
     self.mask = index.keys.count - 1
   }
@@ -486,6 +500,8 @@ final class PhraseMatcher: @unchecked Sendable {
     slotStarts.deallocate()
     slotCounts.deallocate()
     values.deallocate()
+    lengths.deallocate()
+    seconds.deallocate()
     numberFirst.deallocate()
   }
 
@@ -523,7 +539,14 @@ final class PhraseMatcher: @unchecked Sendable {
       if count == 0 { return nil }
       if keys[slot] == token.hash {
         let start = Int(slotStarts[slot])
+        let hasNext = position &+ 1 < limit
+        let next = hasNext ? tokens[position &+ 1] : token
         for entry in start..<(start &+ count) {
+          if lengths[entry] == 1 { return Int(values[entry]) }
+          // A longer phrase needs a next token that fits its second one.
+          guard hasNext else { continue }
+          let second = seconds[entry]
+          if second == TokenHash.anyNumber ? next.kind != .number : next.hash != second { continue }
           let candidate = Int(values[entry])
           if matches(candidate, tokens, at: position, limit: limit) { return candidate }
         }
