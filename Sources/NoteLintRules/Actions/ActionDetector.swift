@@ -55,12 +55,12 @@ struct ActionDetector {
     var items: [ActionItem] = []
     let pseudoHeadings = document.blocks.indices.map { document.blocks[$0].kind == .paragraph && isPseudoHeading($0) }
     let sections = actionSections(pseudoHeadings: pseudoHeadings)
-    var consumed = Set<Int>()
+    var consumed = [Bool](repeating: false, count: document.blocks.count)
     // Tables: rows under an action section, or tables with owner/deadline columns.
     for table in document.tables {
       guard let firstCell = table.header.first else { continue }
       let columns = tableColumns(table)
-      let inSection = sections.contains(firstCell)
+      let inSection = sections[firstCell]
       // An action table: under an action section, with both owner and deadline columns, or with
       // an action column ("Azione", "Task"). A risk log with only an owner column is not one.
       let actionColumn = table.header.contains { isActionHeading($0) }
@@ -74,12 +74,12 @@ struct ActionDetector {
         continue
       }
       for (rowIndex, row) in table.rows.enumerated().dropFirst() {
-        for cell in row { consumed.insert(cell) }
+        for cell in row { consumed[cell] = true }
         if let item = tableItem(table: table, rowIndex: rowIndex, columns: columns) { items.append(item) }
       }
-      for cell in table.header { consumed.insert(cell) }
+      for cell in table.header { consumed[cell] = true }
     }
-    for index in document.blocks.indices where !consumed.contains(index) {
+    for index in document.blocks.indices where !consumed[index] {
       let text = blocks[index]
       switch document.blocks[index].kind {
       case .listItem:
@@ -93,7 +93,7 @@ struct ActionDetector {
         if list.task != .none {
           items.append(
             makeItem(block: index, tokens: 0..<text.tokens.count, source: .task, done: list.task == .checked))
-        } else if sections.contains(index) {
+        } else if sections[index] {
           if isMeetingOrDecision(index) { continue }
           items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .section, done: isDone(index)))
         } else if let prefixed = prefixItem(index) {
@@ -121,11 +121,12 @@ struct ActionDetector {
 
   // MARK: - Sections
 
-  /// Blocks that lie in an action section: under an action heading (until a heading of the same or
-  /// a higher level), or right after a paragraph that is only an action label ("**Next steps:**").
-  /// `pseudoHeadings`: for each block, whether it is a paragraph that `isPseudoHeading`.
-  private func actionSections(pseudoHeadings: [Bool]) -> Set<Int> {
-    var result = Set<Int>()
+  /// For each block, whether it lies in an action section: under an action heading (until a heading
+  /// of the same or a higher level), or right after a paragraph that is only an action label
+  /// ("**Next steps:**"). `pseudoHeadings`: for each block, whether it is a paragraph that
+  /// `isPseudoHeading`.
+  private func actionSections(pseudoHeadings: [Bool]) -> [Bool] {
+    var result = [Bool](repeating: false, count: document.blocks.count)
     var activeLevel: Int?
     var pseudoActive = false
     for index in document.blocks.indices {
@@ -145,7 +146,7 @@ struct ActionDetector {
         pseudoActive = false
       }
       if activeLevel != nil || pseudoActive {
-        result.insert(index)
+        result[index] = true
       }
     }
     return result
@@ -459,7 +460,7 @@ struct ActionDetector {
     ].map(TokenHash.hash))
 
   /// Whether a nested item belongs to its parent action item (details such as "Owner: Marco").
-  private func isMergedSubItem(parent: Int, child: Int, items: [ActionItem], sections: Set<Int>) -> Bool {
+  private func isMergedSubItem(parent: Int, child: Int, items: [ActionItem], sections: [Bool]) -> Bool {
     guard let item = items.last(where: { $0.block == parent }), item.source != .commitment else { return false }
     return document.blocks[child].list?.task == TaskState.none
   }

@@ -86,7 +86,7 @@ public enum Excerpt {
   /// The text with each run of white space that holds a line break as one space: a message that
   /// quotes a phrase broken across two source lines stays one line of output.
   public static func oneLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return text }
+    guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
     var result: [Unicode.Scalar] = []
     var pending: [Unicode.Scalar] = []
     var pendingBreak = false
@@ -114,8 +114,9 @@ public enum Excerpt {
     var result: [Unicode.Scalar] = []
     result.reserveCapacity(min(scalars.underestimatedCount, limit) + 1)
     var lastWasSpace = true
+    let placeholder = MappedText.placeholder
     for scalar in scalars {
-      if scalar == MappedText.placeholder {
+      if scalar == placeholder {
         result.append("…")
         lastWasSpace = false
         continue
