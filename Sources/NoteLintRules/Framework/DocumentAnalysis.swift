@@ -109,7 +109,22 @@ public final class DocumentAnalysis: Sendable {
     {
       return date
     }
-    let name = Array(document.source.path.split(separator: "/").last ?? "")
+    let last = document.source.path.split(separator: "/").last ?? ""
+    let bytes = Array(last.utf8)
+    if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      // ASCII without a carriage return (the usual name): one character a byte, no grapheme breaking.
+      var index = 0
+      while index + 10 <= bytes.count {
+        if bytes[index + 4] == UInt8(ascii: "-"), bytes[index + 7] == UInt8(ascii: "-"),
+          let date = CivilDate.parseISO(String(decoding: bytes[index..<(index + 10)], as: UTF8.self))
+        {
+          return date
+        }
+        index += 1
+      }
+      return nil
+    }
+    let name = Array(last)
     var index = 0
     while index + 10 <= name.count {
       // `YYYY-MM-DD`: no string is built where the dashes are missing.
