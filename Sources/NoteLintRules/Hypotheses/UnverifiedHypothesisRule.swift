@@ -46,12 +46,14 @@ public struct UnverifiedHypothesisRule: Rule {
       var candidates: [(match: PhraseMatch, prediction: Bool)] = analysis.matches(markers, block: index).map {
         ($0, false)
       }
-      candidates += analysis.matches(predictions, block: index).map { ($0, true) }
+      let predicted = analysis.matches(predictions, block: index)
+      if !predicted.isEmpty { candidates += predicted.map { ($0, true) } }
       // Modals outside the matches above; which tokens those cover is worked out at the first modal.
       let tokens = analysis.blocks[index].tokens
       let listed = candidates.count
+      let modals = Self.modals
       var covered: [Bool]?
-      for position in tokens.indices where Self.modals.contains(tokens[position].hash) {
+      for position in tokens.indices where modals.contains(tokens[position].hash) {
         if listed > 0 {
           if covered == nil {
             var flags = [Bool](repeating: false, count: tokens.count)
