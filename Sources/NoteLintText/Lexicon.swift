@@ -163,6 +163,21 @@ public final class Lexicon: Sendable {
 
   public var isEmpty: Bool { table.count == 0 }
 
+  /// The union of the tokens' `filter`s: computed once for a block, it tells with one test whether
+  /// a lexicon can match anywhere in it (see `mayMatch(filter:)`).
+  public static func filter(of tokens: [Token]) -> UInt64 {
+    var union: UInt64 = 0
+    for token in tokens { union |= token.filter }
+    return union
+  }
+
+  /// Whether a phrase or an exception of the lexicon can start in tokens whose filters unite to
+  /// `filter` (false: `matches` finds nothing there).
+  @inline(__always)
+  public func mayMatch(filter: UInt64) -> Bool {
+    filterBit == 0 || filter & filterBit != 0
+  }
+
   /// Whether a single folded word is in the lexicon as a one-token phrase.
   @inline(__always)
   public func contains(word hash: UInt64) -> Bool {
@@ -243,24 +258,20 @@ public final class Lexicon: Sendable {
     let range = range ?? 0..<tokens.count
     var result: [PhraseMatch] = []
     tokens.withUnsafeBufferPointer { tokens in
-      var blocked: [Range<Int>] = []
+      // The exceptions are looked up only once a phrase matches: most calls find none.
+      var blocked: [Range<Int>]?
       let bit = filterBit
-      if exceptionTable.count > 0 {
-        for probe in range where bit == 0 || tokens[probe].filter & bit != 0 {
-          if let found = exceptionTable.longest(tokens, at: probe, limit: range.upperBound) {
-            blocked.append(probe..<probe + exceptionTable.length(found))
-          }
-        }
-      }
       var position = range.lowerBound
       while position < range.upperBound {
-        if bit != 0 && tokens[position].filter & bit == 0 {
-          position += 1
-          continue
+        if bit != 0 {
+          position = Self.nextStart(tokens, from: position, to: range.upperBound, bit: bit)
+          if position == range.upperBound { break }
         }
         if let found = table.longest(tokens, at: position, limit: range.upperBound) {
           let span = position..<position + table.length(found)
-          if blocked.isEmpty || !blocked.contains(where: { $0.overlaps(span) }) {
+          let exceptions = blocked ?? exceptionSpans(tokens, range: range)
+          blocked = exceptions
+          if exceptions.isEmpty || !exceptions.contains(where: { $0.overlaps(span) }) {
             result.append(PhraseMatch(tokens: span, phrase: found))
             position = span.upperBound
             continue
@@ -270,6 +281,63 @@ public final class Lexicon: Sendable {
       }
     }
     return result
+  }
+
+  /// The match starting at `position` that `matches(in: tokens, range: position..<limit)` would
+  /// list first, if it starts there: for callers that want a phrase right at a position, without
+  /// reading the rest of the range.
+  public func firstMatch(in tokens: [Token], at position: Int, limit: Int) -> PhraseMatch? {
+    guard position < limit else { return nil }
+    let bit = filterBit
+    if bit != 0 && tokens[position].filter & bit == 0 { return nil }
+    return tokens.withUnsafeBufferPointer { tokens -> PhraseMatch? in
+      guard let found = table.longest(tokens, at: position, limit: limit) else { return nil }
+      let span = position..<position + table.length(found)
+      // An exception that starts inside the span overlaps it; one that starts after it does not.
+      if exceptionTable.count > 0 {
+        for probe in span where bit == 0 || tokens[probe].filter & bit != 0 {
+          if exceptionTable.longest(tokens, at: probe, limit: limit) != nil { return nil }
+        }
+      }
+      return PhraseMatch(tokens: span, phrase: found)
+    }
+  }
+
+  /// The spans of the exceptions at every position of `range`.
+  private func exceptionSpans(_ tokens: UnsafeBufferPointer<Token>, range: Range<Int>) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    guard exceptionTable.count > 0 else { return spans }
+    let bit = filterBit
+    var probe = range.lowerBound
+    while probe < range.upperBound {
+      if bit != 0 {
+        probe = Self.nextStart(tokens, from: probe, to: range.upperBound, bit: bit)
+        if probe == range.upperBound { break }
+      }
+      if let found = exceptionTable.longest(tokens, at: probe, limit: range.upperBound) {
+        spans.append(probe..<probe + exceptionTable.length(found))
+      }
+      probe += 1
+    }
+    return spans
+  }
+
+  /// The first position in `start..<end` whose filter has `bit` (`end` if none): four tokens are
+  /// passed over on one test where none has it, the common case.
+  @inline(__always)
+  private static func nextStart(_ tokens: UnsafeBufferPointer<Token>, from start: Int, to end: Int, bit: UInt64)
+    -> Int
+  {
+    var position = start
+    while position &+ 4 <= end {
+      let filters =
+        tokens[position].filter | tokens[position &+ 1].filter | tokens[position &+ 2].filter
+        | tokens[position &+ 3].filter
+      if filters & bit != 0 { break }
+      position &+= 4
+    }
+    while position < end, tokens[position].filter & bit == 0 { position &+= 1 }
+    return position
   }
 }
 
@@ -288,6 +356,9 @@ struct PhraseTable: Sendable {
   var index: TokenIndex
   /// Phrases starting with `<num>`, longest first.
   var numberFirst: [Int32] = []
+  /// The arrays the matching loop reads, copied once into buffers (built last by each init; the
+  /// arrays above are not changed after it).
+  let matcher: PhraseMatcher
 
   init(_ phrases: [Phrase]) {
     for phrase in phrases {
@@ -318,6 +389,7 @@ struct PhraseTable: Sendable {
       }
     }
     index = TokenIndex(groups)
+    matcher = PhraseMatcher(hashes: hashes, hashStarts: hashStarts, index: index, numberFirst: numberFirst)
   }
 
   /// A table from its parts (a compiled lexicon file); nil when they do not fit together.
@@ -343,6 +415,7 @@ struct PhraseTable: Sendable {
     self.suggestionStarts = suggestionStarts
     self.index = index
     self.numberFirst = numberFirst
+    self.matcher = PhraseMatcher(hashes: hashes, hashStarts: hashStarts, index: index, numberFirst: numberFirst)
   }
 
   var count: Int { hashStarts.count - 1 }
@@ -367,20 +440,90 @@ struct PhraseTable: Sendable {
     (0..<count).map { Phrase(text: text($0), hashes: Array(hashes($0)), suggestion: suggestion($0)) }
   }
 
+  /// The longest phrase matching at `position` (its index), if any.
+  @inline(__always)
+  func longest(_ tokens: UnsafeBufferPointer<Token>, at position: Int, limit: Int) -> Int? {
+    matcher.longest(tokens, at: position, limit: limit)
+  }
+}
+
+/// A phrase table's hashes, phrase starts, first-token index and `<num>` phrases in buffers
+/// allocated once (lexicons live as long as the process): the inner loop of matching reads them
+/// with neither bounds checks nor reference counting. The tables are checked when they are built
+/// or loaded (phrase indices in range, starts increasing), so every read stays inside.
+final class PhraseMatcher: @unchecked Sendable {
+  private let hashes: UnsafeMutableBufferPointer<UInt64>
+  private let starts: UnsafeMutableBufferPointer<Int32>
+  private let keys: UnsafeMutableBufferPointer<UInt64>
+  private let slotStarts: UnsafeMutableBufferPointer<Int32>
+  private let slotCounts: UnsafeMutableBufferPointer<Int32>
+  private let values: UnsafeMutableBufferPointer<Int32>
+  /// For each entry of `values`: its phrase's length and second hash (0 for one-token phrases),
+  /// so that a candidate that differs at the second token is passed over on one compare.
+  private let lengths: UnsafeMutableBufferPointer<Int32>
+  private let seconds: UnsafeMutableBufferPointer<UInt64>
+  private let numberFirst: UnsafeMutableBufferPointer<Int32>
+  private let mask: Int
+
+  init(hashes: [UInt64], hashStarts: [Int32], index: TokenIndex, numberFirst: [Int32]) {
+    func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
+      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: array.count)
+      array.withUnsafeBufferPointer { source in
+        if let from = source.baseAddress, let to = buffer.baseAddress { to.initialize(from: from, count: source.count) }
+      }
+      return buffer
+    }
+    self.hashes = copy(hashes)
+    self.starts = copy(hashStarts)
+    self.keys = copy(index.keys)
+    self.slotStarts = copy(index.starts)
+    self.slotCounts = copy(index.counts)
+    self.values = copy(index.values)
+    let lengths = UnsafeMutableBufferPointer<Int32>.allocate(capacity: index.values.count)
+    let seconds = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: index.values.count)
+    for (entry, value) in index.values.enumerated() {
+      let base = Int(hashStarts[Int(value)])
+      let length = hashStarts[Int(value) + 1] - hashStarts[Int(value)]
+      (lengths.baseAddress! + entry).initialize(to: length)
+      (seconds.baseAddress! + entry).initialize(to: length >= 2 ? hashes[base + 1] : 0)
+    }
+    self.lengths = lengths
+    self.seconds = seconds
+    self.numberFirst = copy(numberFirst)
+    self.mask = index.keys.count - 1
+  }
+
+  deinit {
+    hashes.deallocate()
+    starts.deallocate()
+    keys.deallocate()
+    slotStarts.deallocate()
+    slotCounts.deallocate()
+    values.deallocate()
+    lengths.deallocate()
+    seconds.deallocate()
+    numberFirst.deallocate()
+  }
+
+  /// Whether a phrase matches at `start`, for a candidate whose first token is known to fit: one
+  /// listed under the token's hash, or a `<num>` phrase at a number.
   @inline(__always)
   private func matches(_ phrase: Int, _ tokens: UnsafeBufferPointer<Token>, at start: Int, limit: Int) -> Bool {
-    let base = Int(hashStarts[phrase])
-    let count = Int(hashStarts[phrase + 1]) - base
-    guard start + count <= limit else { return false }
-    for offset in 0..<count {
-      let hash = hashes[base + offset]
-      let token = tokens[start + offset]
+    let base = Int(starts[phrase])
+    let count = Int(starts[phrase &+ 1]) &- base
+    guard start &+ count <= limit else { return false }
+    var offset = 1
+    while offset < count {
+      let hash = hashes[base &+ offset]
+      let token = tokens[start &+ offset]
       if hash == TokenHash.anyNumber ? token.kind != .number : token.hash != hash { return false }
+      offset &+= 1
     }
     return true
   }
 
-  /// The longest phrase matching at `position` (its index), if any.
+  /// The longest phrase matching at `position` (its index), if any: the `<num>` phrases at a
+  /// number, then those listed under the token's hash (longest first, as `TokenIndex.lookup`).
   @inline(__always)
   func longest(_ tokens: UnsafeBufferPointer<Token>, at position: Int, limit: Int) -> Int? {
     let token = tokens[position]
@@ -389,13 +532,28 @@ struct PhraseTable: Sendable {
         return Int(candidate)
       }
     }
-    let candidates = index.lookup(token.hash)
-    guard !candidates.isEmpty else { return nil }
-    for slot in candidates {
-      let candidate = Int(index.values[slot])
-      if matches(candidate, tokens, at: position, limit: limit) { return candidate }
+    guard mask >= 0 else { return nil }
+    var slot = TokenSet.slot(token.hash, mask: mask)
+    while true {
+      let count = Int(slotCounts[slot])
+      if count == 0 { return nil }
+      if keys[slot] == token.hash {
+        let start = Int(slotStarts[slot])
+        let hasNext = position &+ 1 < limit
+        let next = hasNext ? tokens[position &+ 1] : token
+        for entry in start..<(start &+ count) {
+          if lengths[entry] == 1 { return Int(values[entry]) }
+          // A longer phrase needs a next token that fits its second one.
+          guard hasNext else { continue }
+          let second = seconds[entry]
+          if second == TokenHash.anyNumber ? next.kind != .number : next.hash != second { continue }
+          let candidate = Int(values[entry])
+          if matches(candidate, tokens, at: position, limit: limit) { return candidate }
+        }
+        return nil
+      }
+      slot = (slot &+ 1) & mask
     }
-    return nil
   }
 }
 

@@ -5,11 +5,12 @@
 /// of every lexicon and word-list look-up.
 public struct TokenSet: Sendable, ExpressibleByArrayLiteral, Equatable {
   /// Slots hold `key &+ 1`-shifted keys so that 0 marks an empty slot (see `stored`).
-  private var slots: [UInt64]
-  private var mask: Int
+  /// (Usable from inline code: `contains` is inlined into the rules, in other modules.)
+  @usableFromInline private(set) var slots: [UInt64]
+  @usableFromInline private(set) var mask: Int
   public private(set) var count: Int = 0
   /// Whether the key that maps to the empty marker is in the set.
-  private var hasZeroKey = false
+  @usableFromInline private(set) var hasZeroKey = false
 
   public init() {
     slots = [UInt64](repeating: 0, count: 8)
@@ -27,12 +28,12 @@ public struct TokenSet: Sendable, ExpressibleByArrayLiteral, Equatable {
 
   public var isEmpty: Bool { count == 0 }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   static func slot(_ key: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
   }
 
-  @inline(__always)
+  @inlinable @inline(__always)
   public func contains(_ key: UInt64) -> Bool {
     if key == 0 { return hasZeroKey }
     var index = Self.slot(key, mask: mask)
@@ -68,6 +69,12 @@ public struct TokenSet: Sendable, ExpressibleByArrayLiteral, Equatable {
 
   public mutating func formUnion<S: Sequence>(_ other: S) where S.Element == UInt64 {
     for element in other { insert(element) }
+  }
+
+  /// Adds every key of another set.
+  public mutating func formUnion(_ other: TokenSet) {
+    if other.hasZeroKey { insert(0) }
+    for key in other.slots where key != 0 { insert(key) }
   }
 
   private mutating func grow() {

@@ -5,9 +5,9 @@ import XCTest
 final class MappedTextTests: XCTestCase {
   func testRunsOnOneLineShareOneAnchor() {
     var text = MappedText()
-    text.append(contentsOf: "hello".unicodeScalars, at: SourcePosition(line: 3, column: 5))
+    text.append(contentsOf: ArraySlice("hello".unicodeScalars), at: SourcePosition(line: 3, column: 5))
     text.append(" ", line: 3, column: 10)
-    text.append(contentsOf: "world".unicodeScalars, at: SourcePosition(line: 4, column: 2))
+    text.append(contentsOf: ArraySlice("world".unicodeScalars), at: SourcePosition(line: 4, column: 2))
     XCTAssertEqual(text.string, "hello world")
     XCTAssertEqual(text.anchors.count, 2)
     XCTAssertEqual(text.position(at: 0), SourcePosition(line: 3, column: 5))
@@ -47,14 +47,14 @@ final class MappedTextTests: XCTestCase {
 
   func testTrimTrailingWhitespaceAndRemoveLast() {
     var text = MappedText()
-    text.append(contentsOf: "done".unicodeScalars, at: SourcePosition(line: 1, column: 1))
+    text.append(contentsOf: ArraySlice("done".unicodeScalars), at: SourcePosition(line: 1, column: 1))
     text.append(" ", line: 1, column: 9)
     text.append("\n", line: 1, column: 10)
     text.trimTrailingWhitespace()
     XCTAssertEqual(text.string, "done")
     XCTAssertEqual(text.anchors.count, 1)
     XCTAssertEqual(text.position(at: 4), SourcePosition(line: 1, column: 5))
-    text.append(contentsOf: "xyz".unicodeScalars, at: SourcePosition(line: 2, column: 1))
+    text.append(contentsOf: ArraySlice("xyz".unicodeScalars), at: SourcePosition(line: 2, column: 1))
     text.removeLast(3)
     XCTAssertEqual(text.string, "done")
     XCTAssertEqual(text.anchors.count, 1)

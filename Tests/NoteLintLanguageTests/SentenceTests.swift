@@ -82,9 +82,9 @@ final class SentenceTests: XCTestCase {
 
   func testPositionsOfSentencesFollowTheText() {
     var text = MappedText()
-    text.append(contentsOf: "One.".unicodeScalars, at: SourcePosition(line: 4, column: 3))
+    text.append(contentsOf: ArraySlice("One.".unicodeScalars), at: SourcePosition(line: 4, column: 3))
     text.append("\n", line: 4, column: 7)
-    text.append(contentsOf: "Two words.".unicodeScalars, at: SourcePosition(line: 5, column: 1))
+    text.append(contentsOf: ArraySlice("Two words.".unicodeScalars), at: SourcePosition(line: 5, column: 1))
     let analysis = TextAnalysis(text: text, tokenizer: tokenizer)
     XCTAssertEqual(analysis.sentences.count, 2)
     let second = analysis.scalarRange(analysis.sentences[1])

@@ -7,19 +7,25 @@ import NoteLintText
 struct ActionDetector {
   let document: Document
   let blocks: [TextAnalysis]
+  /// For each block, the union of its tokens' filters (see `Lexicon.mayMatch(filter:)`).
+  let blockFilters: [UInt64]
   let resources: LanguageResources
   let dateParser = DateParser()
   let dateContext: DateContext
   let roster: TokenSet
+  /// The lexicons the detector reads, of both languages.
+  let lexicons: ActionLexicons
 
   init(
-    document: Document, blocks: [TextAnalysis], resources: LanguageResources, dateContext: DateContext,
-    configuredRoster: [String] = []
+    document: Document, blocks: [TextAnalysis], blockFilters: [UInt64], resources: LanguageResources,
+    dateContext: DateContext, configuredRoster: [String] = []
   ) {
     self.document = document
     self.blocks = blocks
+    self.blockFilters = blockFilters
     self.resources = resources
     self.dateContext = dateContext
+    self.lexicons = ActionLexicons.shared(resources.language)
     var roster = TokenSet()
     let listed = document.frontMatter?.list("team", "owners", "roster", "people", "persone") ?? []
     for entry in listed + configuredRoster {
@@ -30,42 +36,36 @@ struct ActionDetector {
     self.roster = roster
   }
 
-  /// Both languages' lexicons: a note in one language often quotes the other.
-  private func lexicons(_ name: String) -> [Lexicon] {
-    Self.bothLanguages[resources.language]?[name] ?? []
+  /// The matches of a lexicon in a block (or a range of it); none at once where the block's
+  /// filter shows that no phrase of it can start.
+  @inline(__always)
+  private func matches(_ lexicon: Lexicon, _ block: Int, range: Range<Int>? = nil) -> [PhraseMatch] {
+    guard lexicon.mayMatch(filter: blockFilters[block]) else { return [] }
+    return lexicon.matches(in: blocks[block].tokens, range: range)
   }
 
-  /// Per language of the note: each lexicon of the note's language, then of the other language.
-  private static let bothLanguages: [Language: [String: [Lexicon]]] = {
-    var result: [Language: [String: [Lexicon]]] = [:]
-    for language in Language.allCases {
-      let own = LanguageResources.shared(language)
-      let other = LanguageResources.shared(language == .italian ? .english : .italian)
-      for name in Set(own.lexiconNames + other.lexiconNames) {
-        result[language, default: [:]][name] = [own.lexicon(name), other.lexicon(name)]
-      }
-    }
-    return result
-  }()
-
-  private func matches(_ name: String, _ text: TextAnalysis, range: Range<Int>? = nil) -> [PhraseMatch] {
-    resources.lexicon(name).matches(in: text.tokens, range: range)
+  /// The match of a lexicon that starts at `position` and comes first in `position..<limit`.
+  @inline(__always)
+  private func firstMatch(_ lexicon: Lexicon, _ block: Int, at position: Int, limit: Int) -> PhraseMatch? {
+    guard lexicon.mayMatch(filter: blockFilters[block]) else { return nil }
+    return lexicon.firstMatch(in: blocks[block].tokens, at: position, limit: limit)
   }
 
   func detect() -> [ActionItem] {
     var items: [ActionItem] = []
-    let sections = actionSections()
-    var consumed = Set<Int>()
+    let pseudoHeadings = document.blocks.indices.map { document.blocks[$0].kind == .paragraph && isPseudoHeading($0) }
+    let sections = actionSections(pseudoHeadings: pseudoHeadings)
+    var consumed = [Bool](repeating: false, count: document.blocks.count)
     // Tables: rows under an action section, or tables with owner/deadline columns.
-    for (tableIndex, table) in document.tables.enumerated() {
+    for table in document.tables {
       guard let firstCell = table.header.first else { continue }
       let columns = tableColumns(table)
-      let inSection = sections.contains(firstCell)
+      let inSection = sections[firstCell]
       // An action table: under an action section, with both owner and deadline columns, or with
       // an action column ("Azione", "Task"). A risk log with only an owner column is not one.
-      let actionColumn = table.header.contains { isActionHeading(blocks[$0]) }
+      let actionColumn = table.header.contains { isActionHeading($0) }
       let decisionColumn = table.header.contains { cell in
-        lexicons("decision-markers").contains { startsWith($0, blocks[cell]) }
+        lexicons.decisionMarkers.contains { startsWith($0, cell) }
       }
       let strongDeadline =
         columns.deadline.map { !Self.weakDateHeaders.contains(blocks[table.header[$0]].tokens.first?.hash ?? 0) }
@@ -73,18 +73,17 @@ struct ActionDetector {
       guard inSection || (columns.owner != nil && strongDeadline && !decisionColumn) || actionColumn else {
         continue
       }
-      for row in table.rows.dropFirst() {
-        for cell in row { consumed.insert(cell) }
-        if let item = tableItem(tableIndex: tableIndex, row: row, columns: columns) { items.append(item) }
+      for (rowIndex, row) in table.rows.enumerated().dropFirst() {
+        for cell in row { consumed[cell] = true }
+        if let item = tableItem(table: table, rowIndex: rowIndex, columns: columns) { items.append(item) }
       }
-      for cell in table.header { consumed.insert(cell) }
+      for cell in table.header { consumed[cell] = true }
     }
-    for index in document.blocks.indices where !consumed.contains(index) {
-      let block = document.blocks[index]
+    for index in document.blocks.indices where !consumed[index] {
       let text = blocks[index]
-      switch block.kind {
+      switch document.blocks[index].kind {
       case .listItem:
-        guard let list = block.list else { continue }
+        guard let list = document.blocks[index].list else { continue }
         if let parent = list.parent, isMergedSubItem(parent: parent, child: index, items: items, sections: sections) {
           if let position = items.lastIndex(where: { $0.block == parent }) {
             merge(subItem: index, into: &items[position])
@@ -94,23 +93,23 @@ struct ActionDetector {
         if list.task != .none {
           items.append(
             makeItem(block: index, tokens: 0..<text.tokens.count, source: .task, done: list.task == .checked))
-        } else if sections.contains(index) {
-          if isMeetingOrDecision(text) { continue }
-          items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .section, done: isDone(text)))
+        } else if sections[index] {
+          if isMeetingOrDecision(index) { continue }
+          items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .section, done: isDone(index)))
         } else if let prefixed = prefixItem(index) {
           items.append(prefixed)
-        } else if hasCommitment(text, range: 0..<text.tokens.count) {
+        } else if hasCommitment(text, block: index, range: 0..<text.tokens.count) {
           items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .commitment, done: false))
         }
       case .paragraph:
         // Under an action section only list items and table rows are actions by position; a
         // paragraph there ("Nota: …", "Prossimo comitato: …") must commit to something itself.
-        if isPseudoHeading(index) { continue }
+        if pseudoHeadings[index] { continue }
         if let prefixed = prefixItem(index) {
           items.append(prefixed)
           continue
         }
-        for sentence in text.sentences where hasCommitment(text, range: sentence) {
+        for sentence in text.sentences where hasCommitment(text, block: index, range: sentence) {
           items.append(makeItem(block: index, tokens: sentence, source: .commitment, done: false))
         }
       default:
@@ -122,64 +121,60 @@ struct ActionDetector {
 
   // MARK: - Sections
 
-  /// Blocks that lie in an action section: under an action heading (until a heading of the same or
-  /// a higher level), or right after a paragraph that is only an action label ("**Next steps:**").
-  private func actionSections() -> Set<Int> {
-    var result = Set<Int>()
+  /// For each block, whether it lies in an action section: under an action heading (until a heading
+  /// of the same or a higher level), or right after a paragraph that is only an action label
+  /// ("**Next steps:**"). `pseudoHeadings`: for each block, whether it is a paragraph that
+  /// `isPseudoHeading`.
+  private func actionSections(pseudoHeadings: [Bool]) -> [Bool] {
+    var result = [Bool](repeating: false, count: document.blocks.count)
     var activeLevel: Int?
     var pseudoActive = false
     for index in document.blocks.indices {
-      let block = document.blocks[index]
-      if let level = block.headingLevel {
+      if let level = document.blocks[index].headingLevel {
         pseudoActive = false
         if let active = activeLevel, level > active {
           continue
         }
-        activeLevel = isActionHeading(blocks[index]) ? level : nil
+        activeLevel = isActionHeading(index) ? level : nil
         continue
       }
-      if block.kind == .paragraph, isPseudoHeading(index) {
+      if pseudoHeadings[index] {
         pseudoActive = true
         continue
       }
-      if block.kind == .paragraph, pseudoActive, !isPseudoHeading(index) {
+      if document.blocks[index].kind == .paragraph, pseudoActive {
         pseudoActive = false
       }
       if activeLevel != nil || pseudoActive {
-        result.insert(index)
+        result[index] = true
       }
     }
     return result
   }
 
-  private func isActionHeading(_ text: TextAnalysis) -> Bool {
-    let words = text.tokens.filter { $0.kind == .word || $0.kind == .number }.count
-    guard words > 0, words <= 8 else { return false }
-    return lexicons("action-headings").contains { !$0.matches(in: text.tokens).isEmpty }
+  /// Whether a block's tokens hold between 1 and `limit` tokens of the given kinds (counting
+  /// stops past the limit).
+  private func hasFewWords(_ index: Int, limit: Int, numbers: Bool) -> Bool {
+    var count = 0
+    for token in blocks[index].tokens where token.kind == .word || numbers && token.kind == .number {
+      count += 1
+      if count > limit { return false }
+    }
+    return count > 0
+  }
+
+  private func isActionHeading(_ index: Int) -> Bool {
+    guard hasFewWords(index, limit: 8, numbers: true) else { return false }
+    return lexicons.actionHeadings.contains { !matches($0, index).isEmpty }
   }
 
   /// A paragraph that is only an action-section label, like `**Next steps:**` or `Prossimi passi`.
   private func isPseudoHeading(_ index: Int) -> Bool {
-    let text = blocks[index]
-    let words = text.tokens.filter { $0.kind == .word }
-    guard !words.isEmpty, words.count <= 5 else { return false }
-    for lexicon in lexicons("action-headings") {
-      for match in lexicon.matches(in: text.tokens) where match.tokens.lowerBound <= 1 {
-        let rest = text.tokens[match.tokens.upperBound...].filter { $0.kind == .word || $0.kind == .number }
-        if rest.isEmpty { return true }
-      }
-    }
-    return false
-  }
-
-  // MARK: - Item kinds
-
-  private func isMeetingOrDecision(_ text: TextAnalysis) -> Bool {
-    for name in ["meeting-markers", "decision-markers"] {
-      for lexicon in lexicons(name) {
-        if let first = lexicon.matches(in: text.tokens, range: 0..<min(text.tokens.count, 6)).first,
-          first.tokens.lowerBound <= 1
-        {
+    guard hasFewWords(index, limit: 5, numbers: false) else { return false }
+    let tokens = blocks[index].tokens
+    for lexicon in lexicons.actionHeadings {
+      for match in matches(lexicon, index) where match.tokens.lowerBound <= 1 {
+        if !tokens[match.tokens.upperBound...].contains(where: { $0.kind == .word || $0.kind == .number }) {
           return true
         }
       }
@@ -187,25 +182,34 @@ struct ActionDetector {
     return false
   }
 
-  private func isDone(_ text: TextAnalysis) -> Bool {
-    // "(done)", "✅", "— fatto" at the very end of an item.
-    guard let last = text.tokens.last(where: { $0.kind == .word || $0.kind == .symbol }) else { return false }
-    if text.text.string(last.range) == "✅" { return true }
-    let position = text.tokens.lastIndex(of: last) ?? 0
-    return lexicons("done-markers").contains { lexicon in
-      lexicon.matches(in: text.tokens, range: position..<text.tokens.count).contains {
-        $0.tokens.lowerBound == position
+  // MARK: - Item kinds
+
+  private func isMeetingOrDecision(_ index: Int) -> Bool {
+    let count = blocks[index].tokens.count
+    for lexicon in lexicons.meetingMarkers + lexicons.decisionMarkers {
+      if let first = matches(lexicon, index, range: 0..<min(count, 6)).first, first.tokens.lowerBound <= 1 {
+        return true
       }
     }
+    return false
+  }
+
+  private func isDone(_ index: Int) -> Bool {
+    // "(done)", "✅", "— fatto" at the very end of an item.
+    let text = blocks[index]
+    guard let position = text.tokens.lastIndex(where: { $0.kind == .word || $0.kind == .symbol }) else {
+      return false
+    }
+    let last = text.tokens[position]
+    if last.length == 1, text.text.scalars[Int(last.start)] == "\u{2705}" { return true }
+    return lexicons.doneMarkers.contains { firstMatch($0, index, at: position, limit: text.tokens.count) != nil }
   }
 
   /// `Action: …`, `TODO: …`, `Azione: …` at the start of a block.
   private func prefixItem(_ index: Int) -> ActionItem? {
     let text = blocks[index]
-    for lexicon in lexicons("action-prefixes") {
-      if let match = lexicon.matches(in: text.tokens, range: 0..<min(text.tokens.count, 5)).first,
-        match.tokens.lowerBound == 0
-      {
+    for lexicon in lexicons.actionPrefixes {
+      if let match = firstMatch(lexicon, index, at: 0, limit: min(text.tokens.count, 5)) {
         var end = match.tokens.upperBound
         if end < text.tokens.count, text.tokens[end].kind == .punctuation { end += 1 }
         let prefixText = lexicon.text(match.phrase)
@@ -227,9 +231,9 @@ struct ActionDetector {
   /// Whether a sentence commits to future work or states an obligation: a marker of the lexicon
   /// ("we need to", "bisogna", "verrà inviato"), or a future verb whose subject is a person, a
   /// role or a group ("Marco will send", "Giulia invierà", "il team preparerà").
-  private func hasCommitment(_ text: TextAnalysis, range: Range<Int>) -> Bool {
-    for lexicon in lexicons("commitment-markers") {
-      for match in lexicon.matches(in: text.tokens, range: range) {
+  private func hasCommitment(_ text: TextAnalysis, block index: Int, range: Range<Int>) -> Bool {
+    for lexicon in lexicons.commitmentMarkers {
+      for match in matches(lexicon, index, range: range) {
         if isIndirectQuestion(text, before: match.tokens.lowerBound, from: range.lowerBound) { continue }
         // "we should see an uplift": an expectation, not an obligation.
         if match.tokens.upperBound < range.upperBound,
@@ -247,7 +251,7 @@ struct ActionDetector {
         return true
       }
     }
-    return hasFutureWithSubject(text, range: range)
+    return hasFutureWithSubject(text, block: index, range: range)
   }
 
   /// "come verranno presentati", "whether it will be sent": reported questions, not commitments.
@@ -275,7 +279,10 @@ struct ActionDetector {
     if text.sentenceOfToken[probe] != text.sentenceOfToken[position] { return true }
     let previous = text.tokens[probe]
     guard previous.kind == .punctuation else { return false }
-    return ":;—–-(".unicodeScalars.contains(text.text.scalars[Int(previous.start)])
+    switch text.text.scalars[Int(previous.start)] {
+    case ":", ";", "—", "–", "-", "(": return true
+    default: return false
+    }
   }
 
   private static let toHash = TokenHash.hash("to")
@@ -286,41 +293,58 @@ struct ActionDetector {
   private static let wishVerbs = TokenSet(
     ["would", "like", "wants", "want", "vorrebbe", "vuole", "asked", "chiede", "ha", "has", "had"].map(TokenHash.hash))
 
-  private func hasFutureWithSubject(_ text: TextAnalysis, range: Range<Int>) -> Bool {
+  private func hasFutureWithSubject(_ text: TextAnalysis, block: Int, range: Range<Int>) -> Bool {
     let tokens = text.tokens
+    let scalars = text.text.scalars
+    let negations = Self.negations
+    let englishFuture = Self.englishFuture
+    let toHash = Self.toHash
     var clauseStart = range.lowerBound
     var position = range.lowerBound
     while position < range.upperBound {
       let token = tokens[position]
-      if token.kind == .punctuation, ":;—–(".unicodeScalars.contains(text.text.scalars[Int(token.start)]) {
-        clauseStart = position + 1
+      if token.kind == .punctuation {
+        switch text.text.scalars[Int(token.start)] {
+        case ":", ";", "—", "–", "(": clauseStart = position + 1
+        default: break
+        }
       }
       guard token.kind == .word else {
         position += 1
         continue
       }
-      let next = position + 1 < range.upperBound ? tokens[position + 1] : nil
-      if next.map({ Self.negations.contains($0.hash) }) == true || text.foldedHasSuffix(token, "n't") {
+      let hasScalars = token.end > token.start
+      let last: Unicode.Scalar = hasScalars ? text.folded[Int(token.end) - 1] : " "
+      let original: Unicode.Scalar = hasScalars ? scalars[Int(token.end) - 1] : " "
+      let isFuture = englishFuture.contains(token.hash)
+      // Only a future auxiliary, "to", or a word ending like "-'ll", "-rà", "-ranno" or "-remo" can
+      // commit (see the tests below): any other word is passed over on its last scalar.
+      guard
+        isFuture || token.hash == toHash || last == "l" || last == "o" || original == "\u{E0}"
+          || original == "\u{300}"
+      else {
         position += 1
         continue
       }
-      if Self.englishFuture.contains(token.hash) {
-        if isSubject(text, clauseStart..<position, strict: false) { return true }
-      } else if text.foldedHasSuffix(token, "'ll") {
+      let next = position + 1 < range.upperBound ? tokens[position + 1] : nil
+      if next.map({ negations.contains($0.hash) }) == true || last == "t" && text.foldedHasSuffix(token, "n't") {
+        position += 1
+        continue
+      }
+      if isFuture {
+        if isSubject(text, block: block, clauseStart..<position, strict: false) { return true }
+      } else if last == "l" && text.foldedHasSuffix(token, "'ll") {
         if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'") { return true }
-      } else if token.hash == Self.toHash, next?.kind == .word, position > clauseStart {
+      } else if token.hash == toHash, next?.kind == .word, position > clauseStart {
         // "Marco to send the deck" (minutes style): the subject stands right before "to".
-        if isSubject(text, clauseStart..<position, strict: true) { return true }
-      } else if token.length >= 4,
-        text.originalHasSuffix(token, "rà") || text.originalHasSuffix(token, "ra\u{300}")
-          || text.foldedHasSuffix(token, "ranno")
-      {
-        if position > clauseStart, Self.negations.contains(tokens[position - 1].hash) {
+        if isSubject(text, block: block, clauseStart..<position, strict: true) { return true }
+      } else if token.length >= 4, isFutureEnding(text, token, last: last, original: original) {
+        if position > clauseStart, negations.contains(tokens[position - 1].hash) {
           position += 1
           continue
         }
-        if isSubject(text, clauseStart..<position, strict: false) { return true }
-      } else if token.length >= 6, text.foldedHasSuffix(token, "remo"),
+        if isSubject(text, block: block, clauseStart..<position, strict: false) { return true }
+      } else if token.length >= 6, last == "o", text.foldedHasSuffix(token, "remo"),
         position == clauseStart
           || Self.firstPersonPlural.contains(tokens[position - 1].hash)
       {
@@ -332,9 +356,21 @@ struct ActionDetector {
     return false
   }
 
+  /// An Italian future ending: "-rà" (either spelling of the accent) or "-ranno". `last` and
+  /// `original`: the token's last scalar, folded and as written.
+  @inline(__always)
+  private func isFutureEnding(_ text: TextAnalysis, _ token: Token, last: Unicode.Scalar, original: Unicode.Scalar)
+    -> Bool
+  {
+    if original == "\u{E0}" || original == "\u{300}" {
+      if text.originalHasSuffix(token, "rà") || text.originalHasSuffix(token, "ra\u{300}") { return true }
+    }
+    return last == "o" && text.foldedHasSuffix(token, "ranno")
+  }
+
   /// Whether the tokens before a verb are a subject that can act: a name, a handle, a role or a
   /// group. `strict`: the tokens must be the subject and nothing else ("Marco to send").
-  private func isSubject(_ text: TextAnalysis, _ span: Range<Int>, strict: Bool) -> Bool {
+  private func isSubject(_ text: TextAnalysis, block: Int, _ span: Range<Int>, strict: Bool) -> Bool {
     let words = span.filter { text.tokens[$0].kind == .word || text.tokens[$0].kind == .mention }
     guard let first = words.first, let last = words.last, words.count <= (strict ? 2 : 3) else { return false }
     if words.contains(where: {
@@ -349,9 +385,9 @@ struct ActionDetector {
       return !strict || words.count == 1 || text.tokens[last].isCapitalized
     }
     let range = first..<(last + 1)
-    for name in ["roles", "diffuse-owners"] {
-      for lexicon in lexicons(name) {
-        for match in lexicon.matches(in: text.tokens, range: span) where match.tokens.lowerBound <= first + 1 {
+    for group in [lexicons.roles, lexicons.diffuseOwners] {
+      for lexicon in group {
+        for match in matches(lexicon, block, range: span) where match.tokens.lowerBound <= first + 1 {
           if isPronounIT(text, match) { continue }
           if !strict || match.tokens.upperBound >= range.upperBound { return true }
         }
@@ -364,7 +400,8 @@ struct ActionDetector {
   private func isPronounIT(_ text: TextAnalysis, _ match: PhraseMatch) -> Bool {
     guard match.tokens.count == 1 else { return false }
     let token = text.tokens[match.tokens.lowerBound]
-    return text.foldedString(token) == "it" && !token.isAllCaps
+    let start = Int(token.start)
+    return token.length == 2 && text.folded[start] == "i" && text.folded[start + 1] == "t" && !token.isAllCaps
   }
 
   /// A capitalised word our name lists do not know, in a place only a person stands: at the start
@@ -373,11 +410,15 @@ struct ActionDetector {
     let tokens = text.tokens
     let token = tokens[position]
     guard token.kind == .word, token.isCapitalized, !token.isAllCaps || token.length <= 3, token.length >= 2,
-      !Self.notNames.contains(token.hash), !commonWord(token.hash)
+      !Self.notNames.contains(token.hash), !ActionLexicons.commonWords.contains(token.hash),
+      !DateParser.isCalendarWord(token.hash)
     else { return false }
     // Names are letters only ("R4", "Reverse-ETL" are not), and do not end like abstract nouns.
-    guard text.folded[token.range].allSatisfy({ Tokenizer.isLetter($0) || $0 == "'" }),
-      !Self.nounEndings.contains(where: { text.foldedHasSuffix(token, $0) })
+    let folded = text.folded[token.range]
+    guard folded.allSatisfy({ Tokenizer.isLetter($0) || $0 == "'" }),
+      !Self.nounEndings.contains(where: { ending in
+        ending.count <= folded.count && folded.suffix(ending.count).elementsEqual(ending)
+      })
     else { return false }
     // Reject accented endings: "Sarà" is a verb, not "Sara".
     if let last = text.text.scalars[Int(token.end) - 1].properties.isLowercase
@@ -403,10 +444,10 @@ struct ActionDetector {
     return false
   }
 
-  private static let nounEndings = [
+  private static let nounEndings: [[Unicode.Scalar]] = [
     "zione", "zioni", "enza", "enze", "anza", "anze", "mento", "menti", "ita", "ismo", "aggio", "tura", "ture",
     "tion", "tions", "ment", "ments", "ness", "ity", "ance", "ence", "ing", "ship", "ies", "ism", "ure",
-  ]
+  ].map { Array($0.unicodeScalars) }
 
   private static let notNames = TokenSet(
     [
@@ -418,19 +459,8 @@ struct ActionDetector {
       "closed", "chiuso", "blocked", "bloccato", "wip", "pending", "info", "fyi", "nb", "ps",
     ].map(TokenHash.hash))
 
-  private func commonWord(_ hash: UInt64) -> Bool {
-    for language in Language.allCases {
-      let resources = LanguageResources.shared(language)
-      for name in ["stopwords", "diffuse-owners", "action-prefixes", "owner-labels", "deadline-labels", "done-markers"]
-      {
-        if resources.lexicon(name).contains(word: hash) { return true }
-      }
-    }
-    return DateParser.isCalendarWord(hash)
-  }
-
   /// Whether a nested item belongs to its parent action item (details such as "Owner: Marco").
-  private func isMergedSubItem(parent: Int, child: Int, items: [ActionItem], sections: Set<Int>) -> Bool {
+  private func isMergedSubItem(parent: Int, child: Int, items: [ActionItem], sections: [Bool]) -> Bool {
     guard let item = items.last(where: { $0.block == parent }), item.source != .commitment else { return false }
     return document.blocks[child].list?.task == TaskState.none
   }
@@ -460,9 +490,9 @@ struct ActionDetector {
       let text = blocks[cell]
       let words = text.tokens.filter { $0.kind == .word }
       guard !words.isEmpty, words.count <= 4 else { continue }
-      if columns.owner == nil, lexicons("owner-labels").contains(where: { startsWith($0, text) }) {
+      if columns.owner == nil, lexicons.ownerLabels.contains(where: { startsWith($0, cell) }) {
         columns.owner = position
-      } else if columns.deadline == nil, lexicons("deadline-labels").contains(where: { startsWith($0, text) }) {
+      } else if columns.deadline == nil, lexicons.deadlineLabels.contains(where: { startsWith($0, cell) }) {
         columns.deadline = position
       } else if columns.status == nil, ["status", "stato"].contains(text.foldedString(words[0])) {
         columns.status = position
@@ -471,26 +501,24 @@ struct ActionDetector {
     return columns
   }
 
-  private func startsWith(_ lexicon: Lexicon, _ text: TextAnalysis) -> Bool {
-    lexicon.matches(in: text.tokens).contains { $0.tokens.lowerBound == 0 }
+  private func startsWith(_ lexicon: Lexicon, _ block: Int) -> Bool {
+    firstMatch(lexicon, block, at: 0, limit: blocks[block].tokens.count) != nil
   }
 
-  private func tableItem(tableIndex: Int, row: [Int], columns: Columns) -> ActionItem? {
+  private func tableItem(table: Table, rowIndex: Int, columns: Columns) -> ActionItem? {
+    let row = table.rows[rowIndex]
     guard let first = row.first else { return nil }
-    let nonEmpty = row.filter { !blocks[$0].tokens.isEmpty }
-    guard !nonEmpty.isEmpty else { return nil }
+    guard row.contains(where: { !blocks[$0].tokens.isEmpty }) else { return nil }
     var done = false
     if let status = columns.status, status < row.count {
-      done = lexicons("done-markers").contains { !$0.matches(in: blocks[row[status]].tokens).isEmpty }
+      done = lexicons.doneMarkers.contains { !matches($0, row[status]).isEmpty }
     }
     // The action text is every cell but the owner and deadline cells.
     var item = ActionItem(
       block: first, blocks: row, tokens: 0..<blocks[first].tokens.count, start: document.blocks[first].start,
       source: .tableRow, done: done, owners: [], diffuseOwner: nil, deadlines: [], vagueDeadline: nil,
-      text: row.map { Excerpt.make(document.blocks[$0].text.string) }.filter { !$0.isEmpty }.joined(separator: " | "))
-    if let table = document.tables[safe: tableIndex], let rowIndex = table.rows.firstIndex(of: row),
-      rowIndex < table.rowLines.count
-    {
+      text: row.map { Excerpt.make(document.blocks[$0].text.scalars) }.filter { !$0.isEmpty }.joined(separator: " | "))
+    if rowIndex < table.rowLines.count {
       item.start = SourcePosition(line: table.rowLines[rowIndex], column: 1)
       item.start =
         document.blocks[first].start.line == table.rowLines[rowIndex] ? document.blocks[first].start : item.start
@@ -523,18 +551,19 @@ struct ActionDetector {
 
   private func makeItem(block index: Int, tokens range: Range<Int>, source: ActionSource, done: Bool) -> ActionItem {
     let text = blocks[index]
-    let block = document.blocks[index]
+    let blockText = document.blocks[index].text
     // The item starts at its first token (after a list marker or checkbox).
     let start =
       range.lowerBound < text.tokens.count
-      ? block.text.position(at: Int(text.tokens[range.lowerBound].start)) : block.start
+      ? blockText.position(at: Int(text.tokens[range.lowerBound].start)) : document.blocks[index].start
     let found = owners(in: text, block: index, range: range, wholeCellIsOwner: false)
-    let scalarRange = text.scalarRange(range)
+    let scalars = blockText.scalars
+    let scalarRange = text.scalarRange(range).clamped(to: 0..<scalars.count)
     return ActionItem(
       block: index, blocks: [index], tokens: range, start: start, source: source, done: done, owners: found.owners,
       diffuseOwner: found.diffuse, deadlines: dates(in: text, range: range),
       vagueDeadline: vagueTime(in: text, block: index, range: range, deadlineCell: false),
-      text: Excerpt.make(block.text.string(scalarRange)))
+      text: Excerpt.make(scalars[scalarRange]))
   }
 
   private func dates(in text: TextAnalysis, range: Range<Int>? = nil) -> [DateExpression] {
@@ -554,26 +583,26 @@ struct ActionDetector {
   private func vagueTime(in text: TextAnalysis, block: Int, range: Range<Int>? = nil, deadlineCell: Bool)
     -> (text: String, block: Int, tokens: Range<Int>)?
   {
-    for lexicon in lexicons("vague-time") {
-      if let match = lexicon.matches(in: text.tokens, range: range).first {
+    for lexicon in lexicons.vagueTime {
+      if let match = matches(lexicon, block, range: range).first {
         return (text.text.string(text.scalarRange(match.tokens)), block, match.tokens)
       }
     }
-    for lexicon in lexicons("placeholder") {
-      for match in lexicon.matches(in: text.tokens, range: range) {
-        let labelled = deadlineCell || followsDeadlineLabel(text, match.tokens.lowerBound)
+    for lexicon in lexicons.placeholder {
+      for match in matches(lexicon, block, range: range) {
+        let labelled = deadlineCell || followsDeadlineLabel(text, block: block, match.tokens.lowerBound)
         if labelled { return (text.text.string(text.scalarRange(match.tokens)), block, match.tokens) }
       }
     }
     return nil
   }
 
-  private func followsDeadlineLabel(_ text: TextAnalysis, _ position: Int) -> Bool {
+  private func followsDeadlineLabel(_ text: TextAnalysis, block: Int, _ position: Int) -> Bool {
     var probe = position - 1
     while probe >= 0, text.tokens[probe].kind == .punctuation { probe -= 1 }
     guard probe >= 0 else { return false }
-    for lexicon in lexicons("deadline-labels") {
-      for match in lexicon.matches(in: text.tokens, range: max(0, probe - 3)..<(probe + 1))
+    for lexicon in lexicons.deadlineLabels {
+      for match in matches(lexicon, block, range: max(0, probe - 3)..<(probe + 1))
       where match.tokens.upperBound == probe + 1 {
         return true
       }
@@ -601,10 +630,11 @@ struct ActionDetector {
   }
 
   /// A group standing at `position`: "we", "the team", "il marketing" ("it" only as IT).
-  private func diffuseMatch(_ text: TextAnalysis, at position: Int, range: Range<Int>) -> PhraseMatch? {
-    for lexicon in lexicons("diffuse-owners") {
-      if let match = lexicon.matches(in: text.tokens, range: Self.window(position, range.upperBound)).first,
-        match.tokens.lowerBound == position, !isPronounIT(text, match)
+  private func diffuseMatch(_ text: TextAnalysis, block: Int, at position: Int, range: Range<Int>) -> PhraseMatch? {
+    for lexicon in lexicons.diffuseOwners {
+      if let match = firstMatch(
+        lexicon, block, at: position, limit: Self.window(position, range.upperBound).upperBound),
+        !isPronounIT(text, match)
       {
         return match
       }
@@ -626,15 +656,17 @@ struct ActionDetector {
     let tokens = text.tokens
     var owners: [String] = []
     var diffuse: (text: String, block: Int, tokens: Range<Int>)?
+    let scalars = text.text.scalars
     // Positions where an owner may stand: the start, after a label, inside brackets, after a dash.
-    var slots = Set<Int>()
+    // One flag per position of the range (and one past it), read in source order below.
+    var isSlot = [Bool](repeating: false, count: range.count + 1)
     var first = range.lowerBound
     while first < range.upperBound, tokens[first].kind == .punctuation || tokens[first].kind == .placeholder {
       first += 1
     }
-    slots.insert(first)
+    isSlot[first - range.lowerBound] = true
     if wholeCellIsOwner {
-      for position in range where tokens[position].kind == .word { slots.insert(position) }
+      for position in range where tokens[position].kind == .word { isSlot[position - range.lowerBound] = true }
     }
     for position in range {
       let token = tokens[position]
@@ -642,42 +674,44 @@ struct ActionDetector {
         owners.append(text.originalString(token))
         continue
       }
-      if token.kind == .punctuation {
-        let scalar = text.text.scalars[Int(token.start)]
-        if "([–—-:/,".unicodeScalars.contains(scalar), position + 1 < range.upperBound {
-          slots.insert(position + 1)
+      if token.kind == .punctuation, position + 1 < range.upperBound {
+        switch scalars[Int(token.start)] {
+        case "(", "[", "–", "—", "-", ":", "/", ",": isSlot[position + 1 - range.lowerBound] = true
+        default: break
         }
       }
       // Sentence starts inside the item.
       if position > range.lowerBound, text.sentenceOfToken[position] != text.sentenceOfToken[position - 1] {
-        slots.insert(position)
+        isSlot[position - range.lowerBound] = true
       }
     }
-    for lexicon in lexicons("owner-labels") {
-      for match in lexicon.matches(in: tokens, range: range) {
+    for lexicon in lexicons.ownerLabels {
+      for match in matches(lexicon, block, range: range) {
         var next = match.tokens.upperBound
         // "Responsabile: Marco" but not "parlare con il responsabile del call center".
         if match.tokens.count == 1 {
-          guard next < range.upperBound, tokens[next].kind == .punctuation,
-            ":=-–—".unicodeScalars.contains(text.text.scalars[Int(tokens[next].start)])
-          else { continue }
+          guard next < range.upperBound, tokens[next].kind == .punctuation else { continue }
+          switch scalars[Int(tokens[next].start)] {
+          case ":", "=", "-", "–", "—": break
+          default: continue
+          }
         }
         while next < range.upperBound, tokens[next].kind == .punctuation { next += 1 }
-        if next < range.upperBound { slots.insert(next) }
+        if next < range.upperBound { isSlot[next - range.lowerBound] = true }
       }
     }
     // Skip articles in front of a slot: "il data scientist", "the PM".
-    // In source order: a Set iterates in a per-process random order, and the owners and the diffuse
-    // group found first must not change from one run to the next.
-    for slot in slots.sorted() {
+    // In source order: the owners and the diffuse group found first must not depend on anything else.
+    for slot in range.lowerBound...range.upperBound where isSlot[slot - range.lowerBound] {
       var position = slot
       if position < range.upperBound, Self.articles.contains(tokens[position].hash) { position += 1 }
       guard position < range.upperBound else { continue }
       let token = tokens[position]
       if isName(text, token) || isPlausibleName(text, position) {
         // "Priya: we need to agree…": a speaker, then a group as the subject.
-        if position + 2 < range.upperBound, text.text.string(tokens[position + 1].range) == ":",
-          let group = diffuseMatch(text, at: position + 2, range: range)
+        if position + 2 < range.upperBound, tokens[position + 1].length == 1,
+          scalars[Int(tokens[position + 1].start)] == ":",
+          let group = diffuseMatch(text, block: block, at: position + 2, range: range)
         {
           if diffuse == nil { diffuse = (text.text.string(text.scalarRange(group.tokens)), block, group.tokens) }
           continue
@@ -685,29 +719,32 @@ struct ActionDetector {
         owners.append(text.originalString(token))
         continue
       }
-      if let role = lexicons("roles").lazy.compactMap({
-        $0.matches(in: tokens, range: Self.window(slot, range.upperBound)).first
-      }).first, role.tokens.lowerBound <= position {
+      var role: PhraseMatch?
+      for lexicon in lexicons.roles {
+        role = matches(lexicon, block, range: Self.window(slot, range.upperBound)).first
+        if role != nil { break }
+      }
+      if let role, role.tokens.lowerBound <= position {
         owners.append(text.text.string(text.scalarRange(role.tokens)))
         continue
       }
-      if diffuse == nil, let match = diffuseMatch(text, at: slot, range: range) {
+      if diffuse == nil, let match = diffuseMatch(text, block: block, at: slot, range: range) {
         diffuse = (text.text.string(text.scalarRange(match.tokens)), block, match.tokens)
         continue
       }
       if wholeCellIsOwner, token.kind == .word, token.isCapitalized {
         // A capitalised word in an owner column is a name even if our lists do not know it,
         // unless it is a placeholder.
-        let placeholder = lexicons("placeholder").contains { lexicon in
-          lexicon.matches(in: tokens, range: Self.window(position, range.upperBound)).first?.tokens.lowerBound
-            == position
-        }
+        let limit = Self.window(position, range.upperBound).upperBound
+        let placeholder = lexicons.placeholder.contains { firstMatch($0, block, at: position, limit: limit) != nil }
         if !placeholder { owners.append(text.originalString(token)) }
       }
     }
     // Two positions can find the same owner.
-    var seen = Set<String>()
-    owners = owners.filter { seen.insert($0).inserted }
+    if owners.count > 1 {
+      var seen = Set<String>()
+      owners = owners.filter { seen.insert($0).inserted }
+    }
     return (owners, owners.isEmpty ? diffuse : nil)
   }
 }

@@ -10,6 +10,13 @@ public final class DocumentAnalysis: Sendable {
   public let resources: LanguageResources
   /// One analysis per block; empty for code blocks.
   public let blocks: [TextAnalysis]
+  /// For each block, the union of its tokens' filters: a lexicon whose bit is not in it has no
+  /// match in the block (see `Lexicon.mayMatch(filter:)`).
+  public let blockFilters: [UInt64]
+  /// For each block, whether it is prose (see `isProse`).
+  private let prose: [Bool]
+  /// The nested list items of each list item that has some, in document order.
+  let children: [Int: [Int]]
   public let actionItems: [ActionItem]
   /// The pact read from the document (fields found even in a note; `kind` says whether it is one).
   public let pact: Pact
@@ -30,6 +37,14 @@ public final class DocumentAnalysis: Sendable {
       TextAnalysis(text: block.kind == .code ? MappedText() : block.text, tokenizer: tokenizer)
     }
     self.blocks = blocks
+    let filters = blocks.map { Lexicon.filter(of: $0.tokens) }
+    self.blockFilters = filters
+    self.prose = document.blocks.map(Self.isProse)
+    var children: [Int: [Int]] = [:]
+    for child in document.blocks.indices {
+      if let parent = document.blocks[child].list?.parent { children[parent, default: []].append(child) }
+    }
+    self.children = children
     let configured =
       language
       ?? document.frontMatter?.value("lang", "language", "lingua").flatMap(
@@ -43,7 +58,7 @@ public final class DocumentAnalysis: Sendable {
       sprintLengthDays: options.sprintLengthDays)
     self.dateContext = context
     let items = ActionDetector(
-      document: document, blocks: blocks, resources: resources, dateContext: context,
+      document: document, blocks: blocks, blockFilters: filters, resources: resources, dateContext: context,
       configuredRoster: options.roster
     ).detect()
     self.actionItems = items
@@ -64,18 +79,27 @@ public final class DocumentAnalysis: Sendable {
     }
     self.disjointItemsByBlock = disjoint
     let extractor = PactExtractor(document: document, blocks: blocks, language: detected)
+    self.pactReader = extractor
     let pact = extractor.extract(options: options, noteDate: noteDate)
     self.pact = pact
     self.kind = PactRecognizer.kind(of: document, pact: pact)
+    // Without the configured roster, as before: only the note's own front matter names people here.
+    self.ownerProbe = ActionDetector(
+      document: document, blocks: blocks, blockFilters: filters, resources: resources, dateContext: context)
   }
 
   /// The owner logic of the action detector, for rules that judge owners elsewhere (phases, triggers).
-  var ownerProbe: ActionDetector {
-    ActionDetector(document: document, blocks: blocks, resources: resources, dateContext: dateContext)
-  }
+  let ownerProbe: ActionDetector
 
   /// Tools for reading pact fields (dates, text).
-  var pactReader: PactExtractor { PactExtractor(document: document, blocks: blocks, language: language) }
+  let pactReader: PactExtractor
+
+  /// The matches of a lexicon in a block (or a range of it), with no look-up at all in a block
+  /// where none of its phrases can start.
+  public func matches(_ lexicon: Lexicon, block: Int, range: Range<Int>? = nil) -> [PhraseMatch] {
+    guard lexicon.mayMatch(filter: blockFilters[block]) else { return [] }
+    return lexicon.matches(in: blocks[block].tokens, range: range)
+  }
 
   /// The note's own date: front matter `date:`/`data:`/`start:`/`inizio:`, else a date in the file
   /// name (the reference for relative dates).
@@ -85,10 +109,30 @@ public final class DocumentAnalysis: Sendable {
     {
       return date
     }
-    let name = Array(document.source.path.split(separator: "/").last ?? "")
+    let last = document.source.path.split(separator: "/").last ?? ""
+    let bytes = Array(last.utf8)
+    if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+      // ASCII without a carriage return (the usual name): one character a byte, no grapheme breaking.
+      var index = 0
+      while index + 10 <= bytes.count {
+        if bytes[index + 4] == UInt8(ascii: "-"), bytes[index + 7] == UInt8(ascii: "-"),
+          let date = CivilDate.parseISO(String(decoding: bytes[index..<(index + 10)], as: UTF8.self))
+        {
+          return date
+        }
+        index += 1
+      }
+      return nil
+    }
+    let name = Array(last)
     var index = 0
     while index + 10 <= name.count {
-      if let date = CivilDate.parseISO(String(name[index..<(index + 10)])) { return date }
+      // `YYYY-MM-DD`: no string is built where the dashes are missing.
+      if name[index + 4] == "-", name[index + 7] == "-",
+        let date = CivilDate.parseISO(String(name[index..<(index + 10)]))
+      {
+        return date
+      }
       index += 1
     }
     return nil
@@ -119,7 +163,10 @@ public final class DocumentAnalysis: Sendable {
   /// Whether a block's text is prose that line-level rules read (not code, not a heading, not a
   /// table header cell).
   public func isProse(_ index: Int) -> Bool {
-    let block = document.blocks[index]
+    prose[index]
+  }
+
+  private static func isProse(_ block: Block) -> Bool {
     switch block.kind {
     case .code, .heading: return false
     case .tableCell: return !(block.cell?.isHeader ?? false)

@@ -64,7 +64,8 @@ public struct LintContext: Sendable {
     return Finding(
       file: document.source.path, start: start, end: end, category: description.category, rule: description.id,
       severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
-      checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(text.string(range)))
+      checkpoints: description.checkpoints,
+      excerpt: excerpt ?? Excerpt.make(text.scalars[range.clamped(to: 0..<text.scalars.count)]))
   }
 
   /// A finding for a whole line (document-level rules).
@@ -85,7 +86,7 @@ public enum Excerpt {
   /// The text with each run of white space that holds a line break as one space: a message that
   /// quotes a phrase broken across two source lines stays one line of output.
   public static func oneLine(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { return text }
+    guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
     var result: [Unicode.Scalar] = []
     var pending: [Unicode.Scalar] = []
     var pendingBreak = false
@@ -111,9 +112,11 @@ public enum Excerpt {
   /// The excerpt of scalars (reads no further than it needs: a slice of a long line costs no more).
   public static func make<S: Sequence<Unicode.Scalar>>(_ scalars: S, limit: Int = 160) -> String {
     var result: [Unicode.Scalar] = []
+    result.reserveCapacity(min(scalars.underestimatedCount, limit) + 1)
     var lastWasSpace = true
+    let placeholder = MappedText.placeholder
     for scalar in scalars {
-      if scalar == MappedText.placeholder {
+      if scalar == placeholder {
         result.append("…")
         lastWasSpace = false
         continue

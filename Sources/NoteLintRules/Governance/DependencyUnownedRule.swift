@@ -30,13 +30,11 @@ public struct DependencyUnownedRule: Rule {
     let analysis = context.analysis
     let support = GovernanceSupport(context)
     var findings: [Finding] = []
-    // Sub-items by parent, once: a note can have thousands of blocks.
-    var children: [Int: [Int]] = [:]
-    for (child, block) in analysis.document.blocks.enumerated() {
-      if let parent = block.list?.parent { children[parent, default: []].append(child) }
-    }
+    let markers = support.lexicons("dependency-markers")
     for index in analysis.blocks.indices
-    where analysis.isProse(index) || analysis.document.blocks[index].kind == .tableCell {
+    where markers.contains(where: { $0.mayMatch(filter: analysis.blockFilters[index]) })
+      && (analysis.isProse(index) || analysis.document.blocks[index].kind == .tableCell)
+    {
       let text = analysis.blocks[index]
       let block = analysis.document.blocks[index]
       if block.list?.task == .checked { continue }
@@ -44,8 +42,8 @@ public struct DependencyUnownedRule: Rule {
       // Whether a scope names an owner or a date, by the sentence's first token (-1: the whole
       // item or row), judged once: a sentence can hold thousands of markers.
       var coveredScopes: [Int: Bool] = [:]
-      for lexicon in support.lexicons("dependency-markers") {
-        for match in lexicon.matches(in: text.tokens) {
+      for lexicon in markers {
+        for match in analysis.matches(lexicon, block: index) {
           let sentence = text.sentence(containing: match.tokens.lowerBound)
           // The whole item counts for list items and table rows (owner and date may sit elsewhere in it).
           var scopes = [TextSpan(block: index, tokens: sentence, line: 0)]
@@ -53,7 +51,7 @@ public struct DependencyUnownedRule: Rule {
           if block.kind == .listItem {
             key = -1
             scopes = [TextSpan(block: index, tokens: 0..<text.tokens.count, line: 0)]
-            for child in children[index] ?? [] {
+            for child in analysis.children[index] ?? [] {
               scopes.append(TextSpan(block: child, tokens: 0..<analysis.blocks[child].tokens.count, line: 0))
             }
           } else if let cell = block.cell, let row = analysis.document.tables[cell.table].rows[safe: cell.row] {

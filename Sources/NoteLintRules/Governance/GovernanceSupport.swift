@@ -20,8 +20,7 @@ struct GovernanceSupport {
   }
 
   func matches(_ name: String, _ span: TextSpan) -> [PhraseMatch] {
-    let text = analysis.blocks[span.block]
-    return lexicons(name).flatMap { $0.matches(in: text.tokens, range: span.tokens) }
+    lexicons(name).flatMap { analysis.matches($0, block: span.block, range: span.tokens) }
   }
 
   func contains(_ name: String, _ spans: [TextSpan]) -> Bool {

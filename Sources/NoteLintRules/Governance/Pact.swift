@@ -129,8 +129,8 @@ struct PactExtractor {
     guard start < range.upperBound else { return nil }
     var best: (kind: PactFieldKind, end: Int)?
     for entry in Self.names {
-      if let match = entry.lexicon.matches(in: text.tokens, range: start..<range.upperBound).first,
-        match.tokens.lowerBound == start, match.phrase < entry.kinds.count
+      if let match = entry.lexicon.firstMatch(in: text.tokens, at: start, limit: range.upperBound),
+        match.phrase < entry.kinds.count
       {
         if best == nil || match.tokens.upperBound > best!.end {
           best = (entry.kinds[match.phrase], match.tokens.upperBound)
@@ -160,16 +160,17 @@ struct PactExtractor {
     return (false, position)
   }
 
-  /// Splits a block into its source lines (a paragraph of `Name: value` lines is several fields).
-  private func lineUnits(_ index: Int) -> [TextSpan] {
-    let text = blocks[index]
-    var units: [TextSpan] = []
+  /// Splits a block into its source lines (a paragraph of `Name: value` lines is several fields):
+  /// their token ranges (`span` gives the line of one that becomes part of a field).
+  private func lineUnits(_ index: Int) -> [Range<Int>] {
+    let tokens = blocks[index].tokens
+    var units: [Range<Int>] = []
     var start = 0
-    for position in text.tokens.indices where position > start && text.tokens[position].followsLineBreak {
-      units.append(span(index, start..<position))
+    for position in tokens.indices where position > start && tokens[position].followsLineBreak {
+      units.append(start..<position)
       start = position
     }
-    if start < text.tokens.count { units.append(span(index, start..<text.tokens.count)) }
+    if start < tokens.count { units.append(start..<tokens.count) }
     return units
   }
 
@@ -183,7 +184,7 @@ struct PactExtractor {
 
   func extract(options: RuleOptions, noteDate: CivilDate?) -> Pact {
     var fields: [PactField] = []
-    var tableCells = Set<Int>()
+    var isTableCell = [Bool](repeating: false, count: document.blocks.count)
     // Two-column tables: | Campo | Valore |.
     for table in document.tables {
       for (rowIndex, row) in table.rows.enumerated() where row.count >= 2 {
@@ -196,22 +197,24 @@ struct PactExtractor {
         fields.append(
           PactField(kind: found.kind, line: line, entries: entries, label: span(row[0], 0..<first.tokens.count)))
       }
-      for row in table.rows { tableCells.formUnion(row) }
+      for row in table.rows { for cell in row { isTableCell[cell] = true } }
     }
     // Headings, label lines and the blocks under them.
     // The field whose value continues below: its heading level, or the list item that labels it.
     var open: (field: Int, level: Int?, labelItem: Int?)?
-    for index in document.blocks.indices where !tableCells.contains(index) {
-      let block = document.blocks[index]
-      if block.kind == .code { continue }
+    for index in document.blocks.indices where !isTableCell[index] {
+      let kind = document.blocks[index].kind
+      if kind == .code { continue }
       let text = blocks[index]
-      if let level = block.headingLevel {
+      if let level = document.blocks[index].headingLevel {
         if let found = label(in: text, range: 0..<text.tokens.count),
           separatorEnd(text, after: found.end, range: 0..<text.tokens.count).valueStart >= text.tokens.count - 1
             || found.end >= text.tokens.count - 2
         {
           fields.append(
-            PactField(kind: found.kind, line: block.start.line, entries: [], label: span(index, 0..<text.tokens.count)))
+            PactField(
+              kind: found.kind, line: document.blocks[index].start.line, entries: [],
+              label: span(index, 0..<text.tokens.count)))
           open = (fields.count - 1, level, nil)
         } else if let current = open, current.level == nil || level <= current.level! {
           open = nil
@@ -225,26 +228,27 @@ struct PactExtractor {
         if let labelItem = current.labelItem {
           belongs = isDescendant(index, of: labelItem)
         } else {
-          belongs = block.kind == .listItem
+          belongs = kind == .listItem
         }
         if !belongs { open = nil }
       }
       for unit in lineUnits(index) {
         // Inside a container (phases, checkpoints, triggers) a list item is an entry, even when it
         // starts with a field name ("Data: Tomasz").
-        if let current = open, fields[current.field].kind.isContainer, block.kind == .listItem,
+        if let current = open, fields[current.field].kind.isContainer, kind == .listItem,
           index != current.labelItem
         {
-          fields[current.field].entries.append(unit)
+          fields[current.field].entries.append(span(index, unit))
           continue
         }
-        if let found = label(in: text, range: unit.tokens) {
-          let separator = separatorEnd(text, after: found.end, range: unit.tokens)
+        if let found = label(in: text, range: unit) {
+          let separator = separatorEnd(text, after: found.end, range: unit)
           if separator.isLabel {
-            var field = PactField(kind: found.kind, line: unit.line, entries: [], label: unit)
-            let labelItem = block.kind == .listItem ? index : nil
-            if separator.valueStart < unit.tokens.upperBound {
-              field.entries.append(span(index, separator.valueStart..<unit.tokens.upperBound))
+            let labelSpan = span(index, unit)
+            var field = PactField(kind: found.kind, line: labelSpan.line, entries: [], label: labelSpan)
+            let labelItem = kind == .listItem ? index : nil
+            if separator.valueStart < unit.upperBound {
+              field.entries.append(span(index, separator.valueStart..<unit.upperBound))
               fields.append(field)
               open = field.kind.isContainer ? (fields.count - 1, nil, labelItem) : nil
             } else {
@@ -255,9 +259,9 @@ struct PactExtractor {
           }
         }
         if let current = open {
-          fields[current.field].entries.append(unit)
+          fields[current.field].entries.append(span(index, unit))
           // A label with its value below ends at the first paragraph unless it is a heading.
-          if current.level == nil, block.kind == .paragraph, !fields[current.field].kind.isContainer {
+          if current.level == nil, kind == .paragraph, !fields[current.field].kind.isContainer {
             open = nil
           }
         }

@@ -40,23 +40,35 @@ public struct UnverifiedHypothesisRule: Rule {
     let analysis = context.analysis
     let markers = context.resources.lexicon("hypothesis-markers")
     let predictions = context.resources.lexicon("prediction-verbs")
+    let backing = Backing(context)
     var findings: [Finding] = []
-    // Sub-items by parent, once: a note can have thousands of blocks.
-    var children: [Int: [Int]] = [:]
-    for (child, block) in analysis.document.blocks.enumerated() {
-      if let parent = block.list?.parent { children[parent, default: []].append(child) }
-    }
     for index in analysis.blocks.indices where analysis.isProse(index) {
+      var candidates: [(match: PhraseMatch, prediction: Bool)] = analysis.matches(markers, block: index).map {
+        ($0, false)
+      }
+      let predicted = analysis.matches(predictions, block: index)
+      if !predicted.isEmpty { candidates += predicted.map { ($0, true) } }
+      // Modals outside the matches above; which tokens those cover is worked out at the first modal.
+      let tokens = analysis.blocks[index].tokens
+      let listed = candidates.count
+      let modals = Self.modals
+      var covered: [Bool]?
+      for position in tokens.indices where modals.contains(tokens[position].hash) {
+        if listed > 0 {
+          if covered == nil {
+            var flags = [Bool](repeating: false, count: tokens.count)
+            for candidate in candidates[..<listed] { for position in candidate.match.tokens { flags[position] = true } }
+            covered = flags
+          }
+          if covered?[position] == true { continue }
+        }
+        if Self.isEpistemicModal(analysis.blocks[index], at: position, context) {
+          candidates.append((PhraseMatch(tokens: position..<(position + 1), phrase: -1), false))
+        }
+      }
+      guard !candidates.isEmpty else { continue }
       let text = analysis.blocks[index]
       var flaggedSentences = Set<Int>()
-      var candidates: [(match: PhraseMatch, prediction: Bool)] = markers.matches(in: text.tokens).map { ($0, false) }
-      candidates += predictions.matches(in: text.tokens).map { ($0, true) }
-      var covered = [Bool](repeating: false, count: text.tokens.count)
-      for candidate in candidates { for position in candidate.match.tokens { covered[position] = true } }
-      for position in text.tokens.indices where !covered[position] && Self.isEpistemicModal(text, at: position, context)
-      {
-        candidates.append((PhraseMatch(tokens: position..<(position + 1), phrase: -1), false))
-      }
       candidates.sort { $0.match.tokens.lowerBound < $1.match.tokens.lowerBound }
       // Per sentence, once (a sentence can hold thousands of candidates): a number, evidence or a plan.
       var numbered: [Int: Bool] = [:]
@@ -72,7 +84,9 @@ public struct UnverifiedHypothesisRule: Rule {
           if !hasNumber { continue }
         }
         let supported =
-          backed[sentenceNumber] ?? isBacked(context, block: index, sentence: sentence, children: children[index] ?? [])
+          backed[sentenceNumber]
+          ?? isBacked(
+            context, block: index, sentence: sentence, children: analysis.children[index] ?? [], backing: backing)
         backed[sentenceNumber] = supported
         if supported { continue }
         flaggedSentences.insert(sentenceNumber)
@@ -137,8 +151,23 @@ public struct UnverifiedHypothesisRule: Rule {
     return true
   }
 
+  /// The lexicons that back a hypothesis, of both languages (looked up once per document).
+  private struct Backing {
+    let evidence: [Lexicon]
+    let verification: [Lexicon]
+    let ownerLabels: [Lexicon]
+
+    init(_ context: LintContext) {
+      evidence = UnverifiedHypothesisRule.lexicons("evidence-markers", context)
+      verification = UnverifiedHypothesisRule.lexicons("verification-verbs", context)
+      ownerLabels = UnverifiedHypothesisRule.lexicons("owner-labels", context)
+    }
+  }
+
   /// Evidence or a verification plan in the sentence, the rest of a list item, or its sub-items.
-  private func isBacked(_ context: LintContext, block index: Int, sentence: Range<Int>, children: [Int]) -> Bool {
+  private func isBacked(
+    _ context: LintContext, block index: Int, sentence: Range<Int>, children: [Int], backing: Backing
+  ) -> Bool {
     let analysis = context.analysis
     let document = context.document
     var scopes: [(block: Int, range: Range<Int>)] = [(index, sentence)]
@@ -148,24 +177,22 @@ public struct UnverifiedHypothesisRule: Rule {
         scopes.append((child, 0..<analysis.blocks[child].tokens.count))
       }
     }
-    let evidence = Self.lexicons("evidence-markers", context)
-    let verification = Self.lexicons("verification-verbs", context)
-    let ownerLabels = Self.lexicons("owner-labels", context)
+    func found(_ lexicons: [Lexicon], _ scope: (block: Int, range: Range<Int>)) -> Bool {
+      lexicons.contains { !analysis.matches($0, block: scope.block, range: scope.range).isEmpty }
+    }
     for scope in scopes {
       let text = analysis.blocks[scope.block]
       let scalarRange = text.scalarRange(scope.range)
       if document.blocks[scope.block].links.contains(where: { $0.range.overlaps(scalarRange) }) { return true }
       if text.tokens[scope.range].contains(where: { $0.kind == .url }) { return true }
-      if evidence.contains(where: { !$0.matches(in: text.tokens, range: scope.range).isEmpty }) { return true }
-      guard verification.contains(where: { !$0.matches(in: text.tokens, range: scope.range).isEmpty }) else {
-        continue
-      }
+      if found(backing.evidence, scope) { return true }
+      guard found(backing.verification, scope) else { continue }
       // A plan: a check with an owner or a date.
       let hasOwner =
         text.tokens[scope.range].contains { token in
           token.kind == .mention
             || (token.kind == .word && token.isCapitalized && LanguageResources.firstNames.contains(token.hash))
-        } || ownerLabels.contains { !$0.matches(in: text.tokens, range: scope.range).isEmpty }
+        } || found(backing.ownerLabels, scope)
       let folded = Array(text.folded[scalarRange])
       let hasDate = !DateParser().find(in: folded, context: analysis.dateContext).isEmpty
       if hasOwner || hasDate { return true }
@@ -173,7 +200,7 @@ public struct UnverifiedHypothesisRule: Rule {
     return false
   }
 
-  private static func lexicons(_ name: String, _ context: LintContext) -> [Lexicon] {
+  fileprivate static func lexicons(_ name: String, _ context: LintContext) -> [Lexicon] {
     let other: Language = context.language == .italian ? .english : .italian
     return [context.resources.lexicon(name), LanguageResources.shared(other).lexicon(name)]
   }

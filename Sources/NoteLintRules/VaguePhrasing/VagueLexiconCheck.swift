@@ -57,16 +57,22 @@ struct VagueLexiconCheck: Sendable {
     guard !lexicon.isEmpty else { return [] }
     let kpiNames = context.resources.lexicon("kpi-names")
     var findings: [Finding] = []
-    for index in analysis.blocks.indices where analysis.isProse(index) {
+    // A block where no phrase of the lexicon can start (most of them) is skipped on one test.
+    for index in analysis.blocks.indices
+    where lexicon.mayMatch(filter: analysis.blockFilters[index]) && analysis.isProse(index) {
+      let matches = lexicon.matches(in: analysis.blocks[index].tokens)
+      guard !matches.isEmpty else { continue }
       let text = analysis.blocks[index]
       // Per sentence, once: whether the condition lets its matches through, and its excerpt (a
       // sentence can hold thousands of matches).
       var sentences: [Int: (passes: Bool, excerpt: String)] = [:]
-      for match in lexicon.matches(in: text.tokens) {
+      for match in matches {
         let sentence = text.sentence(containing: match.tokens.lowerBound)
         let judged =
           sentences[sentence.lowerBound]
-          ?? (passes(text, sentence, kpiNames), Excerpt.make(text.text.scalars[text.scalarRange(sentence)]))
+          ?? (
+            passes(analysis, index, sentence, kpiNames), Excerpt.make(text.text.scalars[text.scalarRange(sentence)])
+          )
         sentences[sentence.lowerBound] = judged
         guard judged.passes else { continue }
         if let item = analysis.actionItem(block: index, token: match.tokens.lowerBound), !item.done {
@@ -93,13 +99,16 @@ struct VagueLexiconCheck: Sendable {
   }
 
   /// Whether the condition lets the matches of a sentence through.
-  private func passes(_ text: TextAnalysis, _ sentence: Range<Int>, _ kpiNames: Lexicon) -> Bool {
+  private func passes(_ analysis: DocumentAnalysis, _ block: Int, _ sentence: Range<Int>, _ kpiNames: Lexicon)
+    -> Bool
+  {
+    let text = analysis.blocks[block]
     switch condition {
     case .always: return true
     case .statement: return !text.isQuestion(sentence)
     case .unmeasured:
       return !text.isQuestion(sentence) && !Self.hasMeasure(text, sentence)
-        && kpiNames.matches(in: text.tokens, range: sentence).isEmpty
+        && analysis.matches(kpiNames, block: block, range: sentence).isEmpty
     }
   }
 }
