@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 extension String {
   /// A string from Unicode scalars, encoded straight into UTF-8 storage.
   ///
@@ -68,8 +74,7 @@ extension Array where Element == Unicode.Scalar {
   @inlinable
   public init(utf8CString pointer: UnsafePointer<CChar>) {
     let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
-    var count = 0
-    while bytes[count] != 0 { count += 1 }
+    let count = strlen(pointer)
     var valid = true
     self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
       var index = 0

@@ -204,14 +204,21 @@ struct SourceAligner {
       if index < limit, scalars[index] == scalar, !Self.needsStep(scalar) {
         // A run that stands in the source as it is, on one line: one position for all of it.
         let position = position(of: index)
-        var end = literal.index(after: cursor)
-        index += 1
-        while end != literal.endIndex, index < limit, scalars[index] == literal[end],
-          !Self.needsStep(literal[end])
-        {
-          end = literal.index(after: end)
-          index += 1
+        let run = scalars.withUnsafeBufferPointer { source in
+          literal.withUnsafeBufferPointer { decoded in
+            var length = 1
+            let most = min(decoded.count - (cursor - literal.startIndex), limit - index)
+            let from = cursor - literal.startIndex
+            while length < most, source[index + length] == decoded[from + length],
+              !Self.needsStep(decoded[from + length])
+            {
+              length += 1
+            }
+            return length
+          }
         }
+        let end = cursor + run
+        index += run
         text.append(contentsOf: literal[cursor..<end], at: position)
         entityStart = nil
         cursor = end
