@@ -53,19 +53,25 @@ public struct SourceFile: Sendable {
     self.hadBOM = hadBOM
     self.utf8Bytes = utf8
     var starts = [0]
-    var index = 0
-    let count = scalars.count
-    while index < count {
-      let value = scalars[index].value
-      if value == 0x0A {
-        starts.append(index + 1)
-      } else if value == 0x0D {
-        if index + 1 < count, scalars[index + 1].value == 0x0A {
+    scalars.withUnsafeBufferPointer { scalars in
+      var index = 0
+      let count = scalars.count
+      while index < count {
+        let value = scalars[index].value
+        if value > 0x0D {
           index += 1
+          continue
         }
-        starts.append(index + 1)
+        if value == 0x0A {
+          starts.append(index + 1)
+        } else if value == 0x0D {
+          if index + 1 < count, scalars[index + 1].value == 0x0A {
+            index += 1
+          }
+          starts.append(index + 1)
+        }
+        index += 1
       }
-      index += 1
     }
     self.lineStarts = starts
   }

@@ -49,7 +49,9 @@ public enum TextDecoder {
       body = bytes[3...]
       hadBOM = true
     }
-    if body.contains(0) {
+    // A NUL byte makes a file binary. The UTF-8 decoder looks for it as it goes; HTML, which may
+    // declare another charset, is checked first.
+    if isHTML, body.contains(0) {
       return .failure(.binary)
     }
     if !hadBOM, isHTML, let declared = declaredCharset(body) {
@@ -70,7 +72,10 @@ public enum TextDecoder {
         SourceFile(
           path: path, scalars: scalars, encoding: .utf8, hadBOM: hadBOM, utf8: hadBOM ? Array(body) : bytes))
     case .invalid(let byteOffset):
+      if body[(body.startIndex + byteOffset)...].contains(0) { return .failure(.binary) }
       return .failure(.invalidUTF8(line: lineNumber(ofByte: byteOffset, in: body)))
+    case .binary:
+      return .failure(.binary)
     }
   }
 
@@ -94,6 +99,7 @@ public enum TextDecoder {
   /// Strict UTF-8 decoding; on failure, the byte offset of the first bad sequence.
   static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> UTF8Decoding {
     var invalidAt: Int?
+    var binary = false
     let scalars = bytes.withUnsafeBufferPointer { input in
       [Unicode.Scalar](unsafeUninitializedCapacity: input.count) { output, initialized in
         var index = 0
@@ -103,6 +109,10 @@ public enum TextDecoder {
         while index < end {
           let byte = input[index]
           if byte < 0x80 {
+            if byte == 0 {
+              binary = true
+              return
+            }
             output[written] = Unicode.Scalar(byte)
             written += 1
             index += 1
@@ -146,6 +156,7 @@ public enum TextDecoder {
         }
       }
     }
+    if binary { return .binary }
     if let invalidAt { return .invalid(at: invalidAt) }
     return .decoded(scalars)
   }
@@ -249,4 +260,6 @@ public enum TextDecoder {
 enum UTF8Decoding {
   case decoded([Unicode.Scalar])
   case invalid(at: Int)
+  /// A NUL byte before any invalid sequence.
+  case binary
 }

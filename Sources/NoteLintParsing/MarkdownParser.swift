@@ -108,11 +108,25 @@ extension MarkdownParser {
     var runEnd: (line: Int, offset: Int)?
     var line = 0
     var start = 0
-    while start <= bytes.count {
-      let (end, next) = lineEnd(start)
-      guard bytes[start..<end].contains(UInt8(ascii: "|")) else {
+    let count = bytes.count
+    while start <= count {
+      // One pass over the line: its end, whether it holds a pipe, whether it is blank.
+      var end = start
+      var hasPipe = false
+      var blank = true
+      bytes.withUnsafeBufferPointer { buffer in
+        while end < count {
+          let byte = buffer[end]
+          if byte == 0x0A || byte == 0x0D { break }
+          if byte == UInt8(ascii: "|") { hasPipe = true }
+          if byte != 0x20 && byte != 0x09 { blank = false }
+          end += 1
+        }
+      }
+      let next = end + (end + 1 < count && bytes[end] == 0x0D && bytes[end + 1] == 0x0A ? 2 : 1)
+      guard hasPipe else {
         // No pipe: not a table line; only a blank line matters (it ends the run).
-        if isBlank(start, end) { runEnd = nil }
+        if blank { runEnd = nil }
         line += 1
         start = next
         continue
@@ -130,9 +144,7 @@ extension MarkdownParser {
         default: onlyDelimiters = false
         }
       }
-      if isBlank(start, end) {
-        runEnd = nil
-      } else if onlyDelimiters, dashes > 0, pipes > 0 {
+      if onlyDelimiters, dashes > 0, pipes > 0 {
         let run = runEnd ?? findRunEnd(line, start)
         runEnd = run
         // Cells that are in the source cost a byte each at least: only the filled-in ones can explode.
@@ -207,18 +219,8 @@ private struct MarkdownBuilder {
   init(source: SourceFile, bytes: [UInt8]) {
     self.source = source
     self.bytes = bytes
+    // One pass: where each line starts (LF, CRLF or a lone CR) and the scalar checkpoints.
     var starts = [0]
-    var index = 0
-    while index < bytes.count {
-      if bytes[index] == 0x0A {
-        starts.append(index + 1)
-      } else if bytes[index] == 0x0D {
-        if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-        starts.append(index + 1)
-      }
-      index += 1
-    }
-    self.byteLineStarts = starts
     var checkpoints: [Int32] = []
     checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 2)
     var scalarCount: Int32 = 0
@@ -226,13 +228,19 @@ private struct MarkdownBuilder {
       var chunk = 0
       while chunk < buffer.count {
         checkpoints.append(scalarCount)
-        for index in chunk..<min(buffer.count, chunk + Self.checkpointStride)
-        where buffer[index] & 0xC0 != 0x80 {
-          scalarCount += 1
+        for index in chunk..<min(buffer.count, chunk + Self.checkpointStride) {
+          let byte = buffer[index]
+          if byte & 0xC0 != 0x80 { scalarCount += 1 }
+          if byte == 0x0A {
+            starts.append(index + 1)
+          } else if byte == 0x0D, index + 1 >= buffer.count || buffer[index + 1] != 0x0A {
+            starts.append(index + 1)
+          }
         }
         chunk += Self.checkpointStride
       }
     }
+    self.byteLineStarts = starts
     if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalarCount) }
     self.scalarCheckpoints = checkpoints
     self.aligner = SourceAligner(source: source, backslashEscapes: true)
