@@ -32,6 +32,11 @@ public struct MappedText: Sendable, Equatable {
     }
   }
 
+  /// Makes room for `count` scalars (a leaf block knows its source extent, a bound on its text).
+  public mutating func reserveCapacity(_ count: Int) {
+    scalars.reserveCapacity(count)
+  }
+
   public var isEmpty: Bool { scalars.isEmpty }
   public var count: Int { scalars.count }
 

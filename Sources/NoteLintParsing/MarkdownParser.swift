@@ -372,6 +372,13 @@ private struct MarkdownBuilder {
     target = blocks.count - 1
   }
 
+  /// Opens a leaf block (paragraph, heading, cell): its text fits in its source lines, so their
+  /// extent is reserved at once instead of growing the text run by run.
+  private mutating func openLeafBlock(_ block: Block, cursor: Int) {
+    openBlock(block, cursor: cursor)
+    blocks[blocks.count - 1].text.reserveCapacity(min(max(0, inlineLimit - cursor), 1 << 16))
+  }
+
   private mutating func closeBlock(_ node: OpaquePointer) {
     if let index = target {
       blocks[index].trimTrailingWhitespace()
@@ -410,7 +417,7 @@ private struct MarkdownBuilder {
         cursors[item] = max(cursors[item], start)
         paragraphOpenedBlock.append(false)
       } else {
-        openBlock(
+        openLeafBlock(
           Block(kind: .paragraph, start: startPosition(node), quoteDepth: quoteDepth),
           cursor: startOffset(node))
         paragraphOpenedBlock.append(true)
@@ -418,7 +425,7 @@ private struct MarkdownBuilder {
     case .heading:
       let level = Int(cmark_node_get_heading_level(node))
       inlineLimit = endOffset(node)
-      openBlock(
+      openLeafBlock(
         Block(kind: .heading(level: level), start: startPosition(node), quoteDepth: quoteDepth),
         cursor: startOffset(node))
     case .codeBlock:

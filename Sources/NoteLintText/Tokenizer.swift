@@ -126,7 +126,8 @@ public struct Tokenizer: Sendable {
     -> [Token]
   {
     var tokens: [Token] = []
-    tokens.reserveCapacity(scalars.count / 5 + 1)
+    // About one token per four scalars in prose (words, spaces, punctuation): growing costs more.
+    tokens.reserveCapacity(scalars.count / 3 + 2)
     let count = scalars.count
     var index = 0
     var newlines = 0

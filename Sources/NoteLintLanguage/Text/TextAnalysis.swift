@@ -24,6 +24,7 @@ public struct TextAnalysis: Sendable {
     self.tokens = tokens
     self.folded = folded
     var sentences: [Range<Int>] = []
+    sentences.reserveCapacity(tokens.count / 12 + 1)
     var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
     var start = 0
     var index = 0
