@@ -22,12 +22,23 @@ public struct FileDiscovery: Sendable {
   }
 
   public static func isNote(_ path: String) -> Bool {
-    extensions.contains((path as NSString).pathExtension.lowercased())
+    extensions.contains(pathExtension(path))
   }
 
   public static func isHTML(_ path: String) -> Bool {
-    let ext = (path as NSString).pathExtension.lowercased()
+    let ext = pathExtension(path)
     return ext == "html" || ext == "htm"
+  }
+
+  /// The lowercased extension of a path's last component, as `NSString.pathExtension` finds it
+  /// (trailing slashes ignored, none for a name that only starts with a dot), without Foundation's
+  /// path normalisation, which costs tens of thousands of instructions a call.
+  static func pathExtension(_ path: String) -> String {
+    var bytes = path.utf8[...]
+    while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes = bytes.dropLast() }
+    let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes
+    guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+    return String(decoding: name[name.index(after: dot)...], as: UTF8.self).lowercased()
   }
 
   /// The files to lint, in a stable order, and the paths that could not be used.

@@ -1,9 +1,22 @@
 import Foundation
-import NoteLint
 import XCTest
+
+@testable import NoteLint
 
 /// Globs with gitignore semantics, ignore files, include/exclude, loops and unreadable files.
 final class DiscoveryTests: XCTestCase {
+  func testExtensionsAreReadAsNSStringReadsThem() {
+    let paths = [
+      "a.md", "A.MD", "notes/x.Markdown", "x.html", "dir.md/", "dir.md//", "notes.d/readme", ".md", "notes/.md",
+      "notes/.hidden.md", "a.", "a..md", "/", "", "a/b.c/d", "a/b.c/d.HTM", "naïve.mdx", "x.md.bak", "./y.html",
+      "dir//z.htm",
+    ]
+    for path in paths {
+      XCTAssertEqual(
+        FileDiscovery.pathExtension(path), (path as NSString).pathExtension.lowercased(), "\(path)")
+    }
+  }
+
   private func glob(_ pattern: String) -> Glob { Glob(pattern)! }
 
   func testGlobSemantics() {
