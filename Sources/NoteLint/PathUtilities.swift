@@ -11,7 +11,13 @@ public enum PathUtilities {
   public static func absolute(_ path: String, from base: String = FileManager.default.currentDirectoryPath) -> String {
     let full = path.hasPrefix("/") ? path : join(base, path)
     var parts: [Substring] = []
-    for part in full.split(separator: "/", omittingEmptySubsequences: true) {
+    // An ASCII path splits on its bytes; others by characters (a slash with a combining mark on it
+    // is not a separator), as before.
+    let components =
+      full.utf8.allSatisfy { $0 < 0x80 }
+      ? full.utf8.split(separator: UInt8(ascii: "/")).map { full[$0.startIndex..<$0.endIndex] }
+      : full.split(separator: "/", omittingEmptySubsequences: true)
+    for part in components {
       if part == "." { continue }
       if part == ".." {
         if !parts.isEmpty { parts.removeLast() }

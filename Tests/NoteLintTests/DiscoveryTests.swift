@@ -5,6 +5,19 @@ import XCTest
 
 /// Globs with gitignore semantics, ignore files, include/exclude, loops and unreadable files.
 final class DiscoveryTests: XCTestCase {
+  func testAbsolutePathsAreNormalisedLexically() {
+    let cases: [(String, String, String)] = [
+      ("notes/a.md", "/work", "/work/notes/a.md"), ("./notes//b.md", "/work/", "/work/notes/b.md"),
+      ("../x/./y.html", "/work/sub", "/work/x/y.html"), ("/abs/../c.md", "/ignored", "/c.md"),
+      ("../../..", "/a", "/"), ("dir/", "/w", "/w/dir"), ("note è/ü.md", "/w", "/w/note è/ü.md"),
+      // A slash carrying a combining mark is not a separator.
+      ("a/\u{301}b/../c", "/w", "/w/c"),
+    ]
+    for (path, base, expected) in cases {
+      XCTAssertEqual(PathUtilities.absolute(path, from: base), expected, path)
+    }
+  }
+
   func testExtensionsAreReadAsNSStringReadsThem() {
     let paths = [
       "a.md", "A.MD", "notes/x.Markdown", "x.html", "dir.md/", "dir.md//", "notes.d/readme", ".md", "notes/.md",
