@@ -28,26 +28,60 @@ public enum FileReader {
   /// Reads an open descriptor (standard input) to its end, or until `count` bytes: never more, so an
   /// endless stream cannot fill the memory.
   public static func read(descriptor: Int32, atMost count: Int, reserve: Int = 0) -> Result<[UInt8], InputError> {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(min(reserve, count))
+    // The expected size and one byte more are read straight into the result (the extra byte tells
+    // the end of the file from a file that grew); whatever else comes is read in chunks.
+    var failure: Int32?
+    var ended = false
+    let first = min(max(reserve, 0) + 1, count)
+    var bytes = [UInt8](unsafeUninitializedCapacity: first) { buffer, initialized in
+      initialized = 0
+      while initialized < first {
+        switch readSome(descriptor, buffer.baseAddress! + initialized, first - initialized) {
+        case .data(let read): initialized += read
+        case .end:
+          ended = true
+          return
+        case .failed(let code):
+          failure = code
+          return
+        }
+      }
+    }
+    if let failure { return .failure(.unreadable(reason(errno: failure))) }
+    if ended { return .success(bytes) }
     var chunk = [UInt8](repeating: 0, count: 65536)
     while bytes.count < count {
       let wanted = min(chunk.count, count - bytes.count)
-      let read = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, wanted) }
-      if read < 0 {
-        if errno == EINTR { continue }
-        if errno == EAGAIN || errno == EWOULDBLOCK {
-          // A non-blocking standard input: wait until there is more to read.
-          var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-          _ = poll(&ready, 1, -1)
-          continue
-        }
-        return .failure(.unreadable(reason(errno: errno)))
+      let result = chunk.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress!, wanted) }
+      switch result {
+      case .data(let read): bytes.append(contentsOf: chunk[0..<read])
+      case .end: return .success(bytes)
+      case .failed(let code): return .failure(.unreadable(reason(errno: code)))
       }
-      if read == 0 { break }
-      bytes.append(contentsOf: chunk[0..<read])
     }
     return .success(bytes)
+  }
+
+  private enum ReadResult {
+    case data(Int)
+    case end
+    case failed(Int32)
+  }
+
+  /// One `read`, retried on EINTR; a non-blocking descriptor (standard input) waits for more.
+  private static func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ wanted: Int) -> ReadResult {
+    while true {
+      let read = Glibc.read(descriptor, buffer, wanted)
+      if read > 0 { return .data(read) }
+      if read == 0 { return .end }
+      if errno == EINTR { continue }
+      if errno == EAGAIN || errno == EWOULDBLOCK {
+        var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        _ = poll(&ready, 1, -1)
+        continue
+      }
+      return .failed(errno)
+    }
   }
 
   /// Why a file-system call failed, in the words of notelint's other messages.
