@@ -125,7 +125,14 @@ struct SourceAligner {
   func matches<C: Collection<Unicode.Scalar>>(_ literal: C, at offset: Int, limit: Int) -> Bool {
     var index = offset
     var afterEntity = false
+    let scalars = source.scalars
     for scalar in literal.prefix(Self.matchPrefix) {
+      if index < limit, scalars[index] == scalar, !Self.needsStep(scalar) {
+        // The scalar as it is (what `step` finds for it, without its checks).
+        afterEntity = false
+        index += 1
+        continue
+      }
       let length = step(scalar, at: index, limit: limit)
       if length > 0 {
         afterEntity = length > 2 && source.scalars[index] == "&"
