@@ -196,7 +196,7 @@ private struct HTMLBuilder {
     guard blocks[index].kind == .listItem, blocks[index].list?.task == TaskState.none else {
       return
     }
-    let scalars = blocks[index].text.scalars.drop { $0.properties.isWhitespace }
+    let scalars = blocks[index].text.scalars.drop { $0.isWhitespaceFast }
     let head = Array(scalars.prefix(3))
     if head.count == 3, head[0] == "[", head[2] == "]" {
       if head[1] == " " { blocks[index].list?.task = .unchecked }
@@ -420,7 +420,7 @@ private struct HTMLBuilder {
         let next = index + 1 + pattern.count
         if matches,
           next == scalars.count || scalars[next] == ">" || scalars[next] == "/"
-            || scalars[next].properties.isWhitespace
+            || scalars[next].isWhitespaceFast
         {
           tagCursor = index + 1
           return index
@@ -451,7 +451,9 @@ private struct HTMLBuilder {
           index = min(scalars.count, end + 3)
           continue
         }
-        if next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" {
+        if (next.isASCII ? (next.value | 0x20 >= 0x61 && next.value | 0x20 <= 0x7A) : next.properties.isAlphabetic)
+          || next == "/" || next == "!" || next == "?"
+        {
           var quote: Unicode.Scalar?
           var end = index + 1
           while end < scalars.count {
@@ -538,15 +540,15 @@ private struct HTMLBuilder {
   /// Whitespace between two inline elements (`<b>a</b> <i>b</i>`) still separates their words.
   private mutating func appendSpace(_ literal: [Unicode.Scalar]) {
     guard !inTitle, let index = target, let last = blocks[index].text.scalars.last,
-      !last.properties.isWhitespace
+      !last.isWhitespaceFast
     else { return }
     let start = skipMarkup(from: cursor)
     let scalars = source.scalars
-    guard start < scalars.count, scalars[start].properties.isWhitespace else { return }
+    guard start < scalars.count, scalars[start].isWhitespaceFast else { return }
     let space: Unicode.Scalar = literal.contains("\n") ? "\n" : " "
     blocks[index].text.append(space, at: aligner.position(of: start))
     var end = start
-    while end < scalars.count, scalars[end].properties.isWhitespace { end += 1 }
+    while end < scalars.count, scalars[end].isWhitespaceFast { end += 1 }
     cursor = end
   }
 
@@ -635,9 +637,9 @@ private struct HTMLBuilder {
 
 extension String {
   func trimmingCharacters() -> String {
-    let scalars = unicodeScalars.drop { $0.properties.isWhitespace }
+    let scalars = unicodeScalars.drop { $0.isWhitespaceFast }
     var view = Substring(String(scalars: scalars)).unicodeScalars[...]
-    while let last = view.last, last.properties.isWhitespace { view = view.dropLast() }
+    while let last = view.last, last.isWhitespaceFast { view = view.dropLast() }
     return String(scalars: view)
   }
 }
