@@ -2,7 +2,10 @@ import NoteLintCore
 import NoteLintText
 
 /// One block's text, tokenized and split into sentences once, shared by every rule.
-public struct TextAnalysis: Sendable {
+///
+/// A class: rules and the detectors take a block's analysis many times over, and a copy of a
+/// struct of arrays retained and released each of them.
+public final class TextAnalysis: Sendable {
   public let text: MappedText
   public let tokens: [Token]
   public let folded: [Unicode.Scalar]
