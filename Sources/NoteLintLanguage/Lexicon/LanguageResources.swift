@@ -20,7 +20,7 @@ public final class LanguageResources: Sendable {
     if let compiled = Self.compiled {
       for (name, range) in compiled.index[language.rawValue] ?? [:] {
         if let lexicon = CompiledLexicons.lexicon(named: name, in: compiled.bytes, at: range) {
-          lexicons[name] = lexicon.withFilterBit(Self.filterBits[name] ?? 0)
+          lexicons[name] = lexicon.withFilterBit(Self.filterBits[Self.filterKey(language, name)] ?? 0)
         }
       }
     } else if let folder = Self.resourceFolder {
@@ -42,13 +42,23 @@ public final class LanguageResources: Sendable {
     return (bytes, index)
   }()
 
-  /// Each compiled lexicon name's bit in `Token.filter` (a name shares its bit across languages;
-  /// past 64 names bits are shared, which costs look-ups, never matches).
+  /// Each compiled lexicon's bit in `Token.filter`, by language and name (see `filterKey`): a bit
+  /// of its own, so that a word that starts a phrase only in the other language's lexicon of the
+  /// same name costs no look-up. Past 64 lexicons bits are shared, which costs look-ups, never matches.
   private static let filterBits: [String: UInt64] = {
     guard let compiled else { return [:] }
-    let names = Set(Language.allCases.flatMap { (compiled.index[$0.rawValue] ?? [:]).keys }).sorted()
-    return Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, UInt64(1) << UInt64($0 % 64)) })
+    let keys = Language.allCases.flatMap { language in
+      (compiled.index[language.rawValue] ?? [:]).keys.map { filterKey(language, $0) }
+    }.sorted()
+    return Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, UInt64(1) << UInt64($0 % 64)) })
   }()
+
+  private static func filterKey(_ language: Language, _ name: String) -> String {
+    "\(language.rawValue)/\(name)"
+  }
+
+  /// Whether no two lexicons share a bit in `Token.filter`.
+  fileprivate static var filterBitsAreDistinct: Bool { filterBits.count <= 64 }
 
   /// The filter every `TextAnalysis` writes into its tokens: for a token hash, the bits of the
   /// lexicons with a phrase starting with it; for numbers, also those with a phrase starting with
@@ -159,11 +169,39 @@ public enum LanguageDetector {
     return result
   }()
 
+  /// The stopword lists' bits in `Token.filter`, when a word token's filter alone tells whether it
+  /// is a stopword: lists of single words only, each with a bit of its own. Nil otherwise.
+  private static let stopwordBits: (italian: UInt64, english: UInt64)? = {
+    guard LanguageResources.tokenFilter != nil, LanguageResources.filterBitsAreDistinct else { return nil }
+    func bit(_ language: Language) -> UInt64? {
+      let lexicon = LanguageResources.shared(language).lexicon("stopwords")
+      guard lexicon.filterBit != 0, lexicon.exceptions.isEmpty, lexicon.count == lexicon.singleWords.count,
+        !lexicon.firstTokens.anyNumber
+      else { return nil }
+      return lexicon.filterBit
+    }
+    guard let italian = bit(.italian), let english = bit(.english) else { return nil }
+    return (italian, english)
+  }()
+
   /// The language with more function words in `analyses`; English on a tie.
-  public static func detect<S: Sequence>(_ analyses: S) -> Language where S.Element == TextAnalysis {
+  /// (An array, not any sequence: a generic loop here cost more than the counting.)
+  public static func detect(_ analyses: [TextAnalysis]) -> Language {
+    var scores = (it: 0, en: 0)
+    if let bits = stopwordBits {
+      // Every token's filter was computed with the analysis: a test of two bits a word.
+      for block in analyses.indices {
+        analyses[block].tokens.withUnsafeBufferPointer { tokens in
+          for token in tokens where token.kind == .word {
+            scores.it &+= token.filter & bits.italian != 0 ? 1 : 0
+            scores.en &+= token.filter & bits.english != 0 ? 1 : 0
+          }
+        }
+      }
+      return scores.it > scores.en ? .italian : .english
+    }
     let italian = stopwords[.italian] ?? []
     let english = stopwords[.english] ?? []
-    var scores = (it: 0, en: 0)
     for analysis in analyses {
       for token in analysis.tokens where token.kind == .word {
         if italian.contains(token.hash) { scores.it += 1 }

@@ -2,7 +2,10 @@ import NoteLintCore
 import NoteLintText
 
 /// One block's text, tokenized and split into sentences once, shared by every rule.
-public struct TextAnalysis: Sendable {
+///
+/// A class: rules and the detectors take a block's analysis many times over, and a copy of a
+/// struct of arrays retained and released each of them.
+public final class TextAnalysis: Sendable {
   public let text: MappedText
   public let tokens: [Token]
   public let folded: [Unicode.Scalar]
@@ -16,16 +19,20 @@ public struct TextAnalysis: Sendable {
     var folded: [Unicode.Scalar] = []
     var tokens = tokenizer.tokenize(text.scalars, folded: &folded)
     if let filter = LanguageResources.tokenFilter {
-      for index in tokens.indices {
-        let token = tokens[index]
-        tokens[index].filter = filter.words[token.hash] | (token.kind == .number ? filter.numbers : 0)
+      tokens.withUnsafeMutableBufferPointer { tokens in
+        for index in tokens.indices {
+          let token = tokens[index]
+          tokens[index].filter = filter.words[token.hash] | (token.kind == .number ? filter.numbers : 0)
+        }
       }
     }
     self.tokens = tokens
     self.folded = folded
     var sentences: [Range<Int>] = []
     sentences.reserveCapacity(tokens.count / 12 + 1)
-    var sentenceOfToken = [Int32](repeating: 0, count: tokens.count)
+    // Filled in token order, one entry a token (appending costs less than a zeroed array).
+    var sentenceOfToken: [Int32] = []
+    sentenceOfToken.reserveCapacity(tokens.count)
     var start = 0
     var index = 0
     let scalars = text.scalars
@@ -34,7 +41,7 @@ public struct TextAnalysis: Sendable {
       if token.kind == .paragraphBreak {
         // A paragraph break ends the sentence without being part of it.
         if index > start { sentences.append(start..<index) }
-        sentenceOfToken[index] = Int32(max(0, sentences.count - 1))
+        sentenceOfToken.append(Int32(max(0, sentences.count - 1)))
         start = index + 1
         index += 1
         continue
@@ -49,7 +56,7 @@ public struct TextAnalysis: Sendable {
             tokens[index + 1].start == tokens[index].end,
             ".!?…\"”»)'’".unicodeScalars.contains(scalars[Int(tokens[index + 1].start)])
           {
-            sentenceOfToken[index] = Int32(sentences.count)
+            sentenceOfToken.append(Int32(sentences.count))
             index += 1
           }
           // A dot with a letter or digit right after it (example.com, v2.0) is not a full stop.
@@ -57,7 +64,7 @@ public struct TextAnalysis: Sendable {
           ends = !(scalar == "." && after < scalars.count && Self.isLetterOrDigit(scalars[after]))
         }
       }
-      sentenceOfToken[index] = Int32(sentences.count)
+      sentenceOfToken.append(Int32(sentences.count))
       if ends {
         if index + 1 > start { sentences.append(start..<(index + 1)) }
         start = index + 1

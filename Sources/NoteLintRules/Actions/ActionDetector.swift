@@ -286,6 +286,12 @@ struct ActionDetector {
   }
 
   private static let toHash = TokenHash.hash("to")
+  // Suffixes as scalar arrays: `hasFutureWithSubject` tests them on many words (most Italian
+  // words end in "o"), and walking a String's scalars cost more than the comparison.
+  private static let negatedSuffix = Array("n't".unicodeScalars)
+  private static let willSuffix = Array("'ll".unicodeScalars)
+  private static let firstPluralFutureSuffix = Array("remo".unicodeScalars)
+  private static let thirdPluralFutureSuffix = Array("ranno".unicodeScalars)
   private static let englishFuture = TokenSet(["will", "shall"].map(TokenHash.hash))
   private static let firstPersonPlural = TokenSet(["we", "noi"].map(TokenHash.hash))
 
@@ -327,13 +333,15 @@ struct ActionDetector {
         continue
       }
       let next = position + 1 < range.upperBound ? tokens[position + 1] : nil
-      if next.map({ negations.contains($0.hash) }) == true || last == "t" && text.foldedHasSuffix(token, "n't") {
+      if next.map({ negations.contains($0.hash) }) == true
+        || last == "t" && text.foldedHasSuffix(token, Self.negatedSuffix)
+      {
         position += 1
         continue
       }
       if isFuture {
         if isSubject(text, block: block, clauseStart..<position, strict: false) { return true }
-      } else if last == "l" && text.foldedHasSuffix(token, "'ll") {
+      } else if last == "l" && text.foldedHasSuffix(token, Self.willSuffix) {
         if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'") { return true }
       } else if token.hash == toHash, next?.kind == .word, position > clauseStart {
         // "Marco to send the deck" (minutes style): the subject stands right before "to".
@@ -344,7 +352,7 @@ struct ActionDetector {
           continue
         }
         if isSubject(text, block: block, clauseStart..<position, strict: false) { return true }
-      } else if token.length >= 6, last == "o", text.foldedHasSuffix(token, "remo"),
+      } else if token.length >= 6, last == "o", text.foldedHasSuffix(token, Self.firstPluralFutureSuffix),
         position == clauseStart
           || Self.firstPersonPlural.contains(tokens[position - 1].hash)
       {
@@ -365,7 +373,7 @@ struct ActionDetector {
     if original == "\u{E0}" || original == "\u{300}" {
       if text.originalHasSuffix(token, "rà") || text.originalHasSuffix(token, "ra\u{300}") { return true }
     }
-    return last == "o" && text.foldedHasSuffix(token, "ranno")
+    return last == "o" && text.foldedHasSuffix(token, Self.thirdPluralFutureSuffix)
   }
 
   /// Whether the tokens before a verb are a subject that can act: a name, a handle, a role or a

@@ -109,7 +109,7 @@ public final class DocumentAnalysis: Sendable {
     {
       return date
     }
-    let last = document.source.path.split(separator: "/").last ?? ""
+    let last = lastComponent(document.source.path)
     let bytes = Array(last.utf8)
     if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
       // ASCII without a carriage return (the usual name): one character a byte, no grapheme breaking.
@@ -136,6 +136,14 @@ public final class DocumentAnalysis: Sendable {
       index += 1
     }
     return nil
+  }
+
+  /// The last component of a path, as `path.split(separator: "/").last` gives it: an ASCII path
+  /// (the usual one, where every byte is a character) is split on its bytes, without breaking the
+  /// whole path into characters.
+  private static func lastComponent(_ path: String) -> Substring {
+    guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").last ?? "" }
+    return path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? ""
   }
 
   /// The action item that covers a token of a block, if any.
