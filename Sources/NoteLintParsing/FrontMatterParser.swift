@@ -25,7 +25,7 @@ public enum FrontMatterParser {
     guard let lines = locate(source) else { return nil }
     let yaml = self.yaml(source, lines: lines)
     do {
-      guard let node = try Yams.compose(yaml: yaml, .basic) else { return FrontMatter(lines: lines) }
+      guard let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else { return FrontMatter(lines: lines) }
       guard node.mapping != nil else { return nil }
       return frontMatter(node, lines: lines)
     } catch {
@@ -47,7 +47,7 @@ public enum FrontMatterParser {
   /// Parses the YAML between the fences. Keys are lowercased; scalars are kept as written, so the
   /// basic resolver does (the default one compiles a dozen regular expressions at start-up).
   public static func parse(_ source: SourceFile, lines: ClosedRange<Int>) -> FrontMatter {
-    guard let node = try? Yams.compose(yaml: yaml(source, lines: lines), .basic) else {
+    guard let node = try? Yams.compose(yaml: yaml(source, lines: lines), .basic, .default, .utf8) else {
       return FrontMatter(lines: lines)
     }
     return frontMatter(node, lines: lines)

@@ -109,12 +109,7 @@ public struct Tokenizer: Sendable {
 
   /// Tokenizes `scalars`; `folded` receives the folded text, scalar for scalar.
   public func tokenize(_ scalars: [Unicode.Scalar], folded: inout [Unicode.Scalar]) -> [Token] {
-    folded = [Unicode.Scalar](unsafeUninitializedCapacity: scalars.count) { buffer, initialized in
-      scalars.withUnsafeBufferPointer { source in
-        for index in source.indices { buffer[index] = Folding.fold(source[index]) }
-      }
-      initialized = scalars.count
-    }
+    folded = scalars.map(Folding.fold)
     return scalars.withUnsafeBufferPointer { scalars in
       folded.withUnsafeBufferPointer { folded in tokenize(scalars, folded) }
     }
