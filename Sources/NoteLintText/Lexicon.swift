@@ -455,15 +455,32 @@ final class PhraseMatcher: @unchecked Sendable {
   private let hashes: UnsafeMutableBufferPointer<UInt64>
   private let starts: UnsafeMutableBufferPointer<Int32>
   private let keys: UnsafeMutableBufferPointer<UInt64>
-  private let slotStarts: UnsafeMutableBufferPointer<Int32>
   private let slotCounts: UnsafeMutableBufferPointer<Int32>
   private let values: UnsafeMutableBufferPointer<Int32>
-  /// For each entry of `values`: its phrase's length and second hash (0 for one-token phrases),
-  /// so that a candidate that differs at the second token is passed over on one compare.
-  private let lengths: UnsafeMutableBufferPointer<Int32>
-  private let seconds: UnsafeMutableBufferPointer<UInt64>
+  /// Per slot of the first-token index: its one-token phrase (-1: none; the first one listed,
+  /// entries after it are never reached), and where its longer phrases whose second token is
+  /// `<num>` are listed in `numberEntries` (as entries of `values`, in the index's order).
+  private let singles: UnsafeMutableBufferPointer<Int32>
+  private let numberStarts: UnsafeMutableBufferPointer<Int32>
+  private let numberCounts: UnsafeMutableBufferPointer<Int32>
+  private let numberEntries: UnsafeMutableBufferPointer<Int32>
+  /// (first hash, second hash) → the longer phrases starting with that pair (entries of `values`
+  /// before the slot's one-token phrase, in the index's order), open addressing: a position whose
+  /// first two tokens start no phrase is passed over on one probe, however many phrases share its
+  /// first token.
+  private let pairFirsts: UnsafeMutableBufferPointer<UInt64>
+  private let pairSeconds: UnsafeMutableBufferPointer<UInt64>
+  private let pairStarts: UnsafeMutableBufferPointer<Int32>
+  private let pairCounts: UnsafeMutableBufferPointer<Int32>
+  private let pairEntries: UnsafeMutableBufferPointer<Int32>
+  private let pairMask: Int
   private let numberFirst: UnsafeMutableBufferPointer<Int32>
   private let mask: Int
+
+  @inline(__always)
+  private static func pairSlot(_ first: UInt64, _ second: UInt64, mask: Int) -> Int {
+    TokenSet.slot(first ^ (second &* 0x9E37_79B9_7F4A_7C15), mask: mask)
+  }
 
   init(hashes: [UInt64], hashStarts: [Int32], index: TokenIndex, numberFirst: [Int32]) {
     func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -476,19 +493,101 @@ final class PhraseMatcher: @unchecked Sendable {
     self.hashes = copy(hashes)
     self.starts = copy(hashStarts)
     self.keys = copy(index.keys)
-    self.slotStarts = copy(index.starts)
     self.slotCounts = copy(index.counts)
     self.values = copy(index.values)
-    let lengths = UnsafeMutableBufferPointer<Int32>.allocate(capacity: index.values.count)
-    let seconds = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: index.values.count)
-    for (entry, value) in index.values.enumerated() {
-      let base = Int(hashStarts[Int(value)])
-      let length = hashStarts[Int(value) + 1] - hashStarts[Int(value)]
-      (lengths.baseAddress! + entry).initialize(to: length)
-      (seconds.baseAddress! + entry).initialize(to: length >= 2 ? hashes[base + 1] : 0)
+    // Built in two passes over the index, into buffers (no array a pair): this runs at start-up.
+    func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+      let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+      buffer.initialize(repeating: value)
+      return buffer
     }
-    self.lengths = lengths
-    self.seconds = seconds
+    let size = index.keys.count
+    let singles = buffer(size, Int32(-1))
+    let numberStarts = buffer(size, Int32(0))
+    let numberCounts = buffer(size, Int32(0))
+    // How many entries each slot looks at before its first one-token phrase (later ones are never
+    // reached), and how many longer phrases in all.
+    let longerCounts = buffer(size, Int32(0))
+    var longer = 0
+    for slot in 0..<size where index.counts[slot] > 0 {
+      let start = Int(index.starts[slot])
+      for entry in start..<(start + Int(index.counts[slot])) {
+        let value = Int(index.values[entry])
+        if hashStarts[value + 1] - hashStarts[value] == 1 {
+          singles[slot] = Int32(value)
+          break
+        }
+        longerCounts[slot] += 1
+      }
+      longer += Int(longerCounts[slot])
+    }
+    var pairSize = 8
+    while pairSize < longer * 2 { pairSize *= 2 }
+    let pairMask = pairSize - 1
+    let pairFirsts = buffer(pairSize, UInt64(0))
+    let pairSeconds = buffer(pairSize, UInt64(0))
+    let pairStarts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: pairSize)
+    let pairCounts = buffer(pairSize, Int32(0))
+    let pairEntries = buffer(longer, Int32(0))
+    let numberEntries = buffer(longer, Int32(0))
+    // Each longer entry's slot in the pair table (-1: listed under `<num>`).
+    let entryPairs = buffer(longer, -1)
+    var next = 0
+    var numbers = 0
+    for slot in 0..<size where longerCounts[slot] > 0 {
+      let first = index.keys[slot]
+      let start = Int(index.starts[slot])
+      numberStarts[slot] = Int32(numbers)
+      for entry in start..<(start + Int(longerCounts[slot])) {
+        let second = hashes[Int(hashStarts[Int(index.values[entry])]) + 1]
+        if second == TokenHash.anyNumber {
+          numberEntries[numbers] = Int32(entry)
+          numbers += 1
+          numberCounts[slot] += 1
+        } else {
+          var probe = Self.pairSlot(first, second, mask: pairMask)
+          while pairCounts[probe] != 0 && (pairFirsts[probe] != first || pairSeconds[probe] != second) {
+            probe = (probe + 1) & pairMask
+          }
+          pairFirsts[probe] = first
+          pairSeconds[probe] = second
+          pairCounts[probe] += 1
+          entryPairs[next] = probe
+        }
+        next += 1
+      }
+    }
+    var total: Int32 = 0
+    for probe in 0..<pairSize {
+      (pairStarts.baseAddress! + probe).initialize(to: total)
+      total += pairCounts[probe]
+      pairCounts[probe] = 0
+    }
+    // Second pass, in the index's order: each pair's entries stay in it (and counted again).
+    next = 0
+    for slot in 0..<size where longerCounts[slot] > 0 {
+      let start = Int(index.starts[slot])
+      for entry in start..<(start + Int(longerCounts[slot])) {
+        let probe = entryPairs[next]
+        if probe >= 0 {
+          pairEntries[Int(pairStarts[probe] + pairCounts[probe])] = Int32(entry)
+          pairCounts[probe] += 1
+        }
+        next += 1
+      }
+    }
+    entryPairs.deallocate()
+    longerCounts.deallocate()
+    self.singles = singles
+    self.numberStarts = numberStarts
+    self.numberCounts = numberCounts
+    self.numberEntries = numberEntries
+    self.pairFirsts = pairFirsts
+    self.pairSeconds = pairSeconds
+    self.pairStarts = pairStarts
+    self.pairCounts = pairCounts
+    self.pairEntries = pairEntries
+    self.pairMask = pairMask
     self.numberFirst = copy(numberFirst)
     self.mask = index.keys.count - 1
   }
@@ -497,11 +596,17 @@ final class PhraseMatcher: @unchecked Sendable {
     hashes.deallocate()
     starts.deallocate()
     keys.deallocate()
-    slotStarts.deallocate()
     slotCounts.deallocate()
     values.deallocate()
-    lengths.deallocate()
-    seconds.deallocate()
+    singles.deallocate()
+    numberStarts.deallocate()
+    numberCounts.deallocate()
+    numberEntries.deallocate()
+    pairFirsts.deallocate()
+    pairSeconds.deallocate()
+    pairStarts.deallocate()
+    pairCounts.deallocate()
+    pairEntries.deallocate()
     numberFirst.deallocate()
   }
 
@@ -535,25 +640,42 @@ final class PhraseMatcher: @unchecked Sendable {
     guard mask >= 0 else { return nil }
     var slot = TokenSet.slot(token.hash, mask: mask)
     while true {
-      let count = Int(slotCounts[slot])
-      if count == 0 { return nil }
-      if keys[slot] == token.hash {
-        let start = Int(slotStarts[slot])
-        let hasNext = position &+ 1 < limit
-        let next = hasNext ? tokens[position &+ 1] : token
-        for entry in start..<(start &+ count) {
-          if lengths[entry] == 1 { return Int(values[entry]) }
-          // A longer phrase needs a next token that fits its second one.
-          guard hasNext else { continue }
-          let second = seconds[entry]
-          if second == TokenHash.anyNumber ? next.kind != .number : next.hash != second { continue }
-          let candidate = Int(values[entry])
-          if matches(candidate, tokens, at: position, limit: limit) { return candidate }
-        }
-        return nil
-      }
+      if slotCounts[slot] == 0 { return nil }
+      if keys[slot] == token.hash { break }
       slot = (slot &+ 1) & mask
     }
+    if position &+ 1 < limit {
+      // The longer phrases whose second token fits the next one: those listed under the pair, and
+      // at a number those with `<num>` second, merged back into the index's order.
+      let next = tokens[position &+ 1]
+      var pair = 0
+      var pairEnd = 0
+      var probe = Self.pairSlot(token.hash, next.hash, mask: pairMask)
+      while pairCounts[probe] != 0 {
+        if pairFirsts[probe] == token.hash && pairSeconds[probe] == next.hash {
+          pair = Int(pairStarts[probe])
+          pairEnd = pair &+ Int(pairCounts[probe])
+          break
+        }
+        probe = (probe &+ 1) & pairMask
+      }
+      var number = Int(numberStarts[slot])
+      let numberEnd = next.kind == .number ? number &+ Int(numberCounts[slot]) : number
+      while pair < pairEnd || number < numberEnd {
+        let entry: Int32
+        if number == numberEnd || (pair < pairEnd && pairEntries[pair] < numberEntries[number]) {
+          entry = pairEntries[pair]
+          pair &+= 1
+        } else {
+          entry = numberEntries[number]
+          number &+= 1
+        }
+        let candidate = Int(values[Int(entry)])
+        if matches(candidate, tokens, at: position, limit: limit) { return candidate }
+      }
+    }
+    let single = Int(singles[slot])
+    return single >= 0 ? single : nil
   }
 }
 

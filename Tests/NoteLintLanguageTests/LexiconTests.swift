@@ -49,6 +49,19 @@ final class LexiconTests: XCTestCase {
       ["entro 10 giorni"])
   }
 
+  func testPhrasesSharingAFirstWordKeepLongestFirstThenFileOrder() {
+    // Second tokens that are words, numbers and `<num>`: the phrase found is the same whichever
+    // list it is looked up in.
+    let entries = "in 2 weeks\nin <num> weeks time\nin <num>\nin 2\nin the end\nin\nby 3 days\nby <num> days"
+    let lexicon = Lexicon(name: "test", text: entries, tokenizer: tokenizer)
+    var folded: [Unicode.Scalar] = []
+    let text = "in 2 weeks time; in 2 weeks; in 2; in 5; in the end; in theory; by 3 days; by 4 days"
+    let tokens = tokenizer.tokenize(Array(text.unicodeScalars), folded: &folded)
+    XCTAssertEqual(
+      lexicon.matches(in: tokens).map { lexicon.text($0.phrase) },
+      ["in <num> weeks time", "in 2 weeks", "in <num>", "in <num>", "in the end", "in", "by 3 days", "by <num> days"])
+  }
+
   func testSuggestionsAndAbbreviations() {
     let lexicon = Lexicon(name: "t", text: "asap => give a date\netc.", tokenizer: tokenizer)
     XCTAssertEqual(lexicon.phrases.map(\.suggestion), ["give a date", nil])
