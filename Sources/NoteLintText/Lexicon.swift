@@ -524,8 +524,10 @@ final class PhraseMatcher: @unchecked Sendable {
     var pairSize = 8
     while pairSize < longer * 2 { pairSize *= 2 }
     let pairMask = pairSize - 1
-    let pairFirsts = buffer(pairSize, UInt64(0))
-    let pairSeconds = buffer(pairSize, UInt64(0))
+    // Keys are read only where `pairCounts` marks a slot used, and written there first: they are
+    // left uninitialized (trivial values) rather than cleared.
+    let pairFirsts = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: pairSize)
+    let pairSeconds = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: pairSize)
     let pairStarts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: pairSize)
     let pairCounts = buffer(pairSize, Int32(0))
     let pairEntries = buffer(longer, Int32(0))
