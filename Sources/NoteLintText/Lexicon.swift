@@ -522,7 +522,8 @@ final class PhraseMatcher: @unchecked Sendable {
       longer += Int(longerCounts[slot])
     }
     var pairSize = 8
-    while pairSize < longer * 2 { pairSize *= 2 }
+    // Load at most 2/3 even if every longer phrase starts a pair of its own (most share them).
+    while pairSize * 2 < longer * 3 { pairSize *= 2 }
     let pairMask = pairSize - 1
     // Keys are read only where `pairCounts` marks a slot used, and written there first: they are
     // left uninitialized (trivial values) rather than cleared.
