@@ -246,7 +246,7 @@ public struct ActionExtractor: Sendable {
   /// The path an id is computed from: relative to the current folder when inside it, without `./`.
   static func fileKey(_ path: String) -> String {
     let absolute = PathUtilities.absolute(path)
-    let relative = PathUtilities.relative(absolute, to: FileManager.default.currentDirectoryPath)
+    let relative = PathUtilities.relative(absolute, to: PathUtilities.currentDirectory)
     return relative.flatMap { $0.isEmpty ? nil : $0 } ?? absolute
   }
 

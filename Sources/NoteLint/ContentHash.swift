@@ -13,25 +13,35 @@ public enum ContentHash {
 
   public static func fnv1a(_ text: String) -> UInt64 { fnv1a(text.utf8) }
 
-  /// A 128-bit digest (two independent 64-bit lanes, each finalised with a strong mixer), as 32 hex
-  /// digits: content keys of the results cache.
+  /// A 128-bit digest (two independent 64-bit lanes over 8-byte words, each finalised with a strong
+  /// mixer), as 32 hex digits: content keys of the results cache. A warm run hashes every note, so
+  /// the bytes go in eight at a time.
   public static func digest(_ parts: [[UInt8]]) -> String {
     var first: UInt64 = 0xcbf2_9ce4_8422_2325
     var second: UInt64 = 0x8422_2325_cbf2_9ce4
+    @inline(__always) func absorb(_ word: UInt64) {
+      first = (first ^ word) &* 0x9E37_79B9_7F4A_7C15
+      first = (first << 27) | (first >> 37)
+      second = (second ^ word) &* 0xC2B2_AE3D_27D4_EB4F
+      second = (second << 31) | (second >> 33)
+    }
     for part in parts {
       // The length first, so that ["ab", "c"] and ["a", "bc"] differ.
-      var length = UInt64(part.count)
-      for _ in 0..<8 {
-        first = (first ^ (length & 0xFF)) &* 0x0000_0100_0000_01B3
-        second = (second ^ (length & 0xFF)) &* 0x9E37_79B9_7F4A_7C15
-        length >>= 8
-      }
-      part.withUnsafeBufferPointer { buffer in
-        for byte in buffer {
-          first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-          second = (second ^ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15
-          second = (second << 29) | (second >> 35)
+      absorb(UInt64(part.count))
+      part.withUnsafeBytes { raw in
+        var offset = 0
+        while offset + 8 <= raw.count {
+          absorb(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+          offset += 8
         }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < raw.count {
+          tail |= UInt64(raw[offset]) << shift
+          shift += 8
+          offset += 1
+        }
+        if shift > 0 { absorb(tail) }
       }
     }
     return hex(mix(first)) + hex(mix(second ^ first))

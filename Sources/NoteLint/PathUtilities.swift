@@ -8,16 +8,37 @@ public enum PathUtilities {
   }
 
   /// The absolute, normalised form of a path (`.` and `..` resolved lexically against the current folder).
-  public static func absolute(_ path: String, from base: String = FileManager.default.currentDirectoryPath) -> String {
-    let full = path.hasPrefix("/") ? path : join(base, path)
+  public static func absolute(_ path: String, from base: String? = nil) -> String {
+    let full = path.hasPrefix("/") ? path : join(base ?? currentDirectory, path)
+    let bytes = Array(full.utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return absoluteByCharacters(full) }
+    // An ASCII path, on its bytes: the components kept, as ranges.
+    var kept: [Range<Int>] = []
+    var start = 0
+    for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+      let length = end - start
+      if length == 2, bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: ".") {
+        if !kept.isEmpty { kept.removeLast() }
+      } else if length > 0, !(length == 1 && bytes[start] == UInt8(ascii: ".")) {
+        kept.append(start..<end)
+      }
+      start = end + 1
+    }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + 1)
+    if kept.isEmpty { result.append(UInt8(ascii: "/")) }
+    for range in kept {
+      result.append(UInt8(ascii: "/"))
+      result.append(contentsOf: bytes[range])
+    }
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// `absolute` for other paths: split by characters (a slash carrying a combining mark is not a
+  /// separator).
+  private static func absoluteByCharacters(_ full: String) -> String {
     var parts: [Substring] = []
-    // An ASCII path splits on its bytes; others by characters (a slash with a combining mark on it
-    // is not a separator), as before.
-    let components =
-      full.utf8.allSatisfy { $0 < 0x80 }
-      ? full.utf8.split(separator: UInt8(ascii: "/")).map { full[$0.startIndex..<$0.endIndex] }
-      : full.split(separator: "/", omittingEmptySubsequences: true)
-    for part in components {
+    for part in full.split(separator: "/", omittingEmptySubsequences: true) {
       if part == "." { continue }
       if part == ".." {
         if !parts.isEmpty { parts.removeLast() }
@@ -26,6 +47,14 @@ public enum PathUtilities {
       parts.append(part)
     }
     return "/" + parts.joined(separator: "/")
+  }
+
+  /// The current folder, from `getcwd` (`FileManager.currentDirectoryPath` costs tens of thousands of
+  /// instructions a call, and this is asked once a file).
+  public static var currentDirectory: String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return FileManager.default.currentDirectoryPath }
+    return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
   }
 
   /// The parent folder of an absolute path; nil for `/`.
@@ -37,11 +66,14 @@ public enum PathUtilities {
   /// `path` relative to `folder` (both absolute), or nil when it is not inside it.
   public static func relative(_ path: String, to folder: String) -> String? {
     if folder == "/" { return String(path.dropFirst()) }
-    guard path.hasPrefix(folder) else { return nil }
-    let rest = path.dropFirst(folder.count)
-    if rest.isEmpty { return "" }
-    guard rest.first == "/" else { return nil }
-    return String(rest.dropFirst())
+    // On the bytes: file names are compared as the file system stores them (and counting
+    // characters costs more than the rest of a walk).
+    let bytes = path.utf8
+    guard bytes.count >= folder.utf8.count, bytes.starts(with: folder.utf8) else { return nil }
+    let end = bytes.index(bytes.startIndex, offsetBy: folder.utf8.count)
+    if end == bytes.endIndex { return "" }
+    guard bytes[end] == UInt8(ascii: "/") else { return nil }
+    return String(path[bytes.index(after: end)...])
   }
 
   /// A display path for an absolute path: relative to `base` when inside it, with `../` otherwise.

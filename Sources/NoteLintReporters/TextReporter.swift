@@ -46,14 +46,24 @@ public struct TextReporter: Reporter {
       Self.appendDecimal(finding.line, to: &output)
       output.append(UInt8(ascii: ":"))
       Self.appendDecimal(finding.column, to: &output)
-      output.append(contentsOf: ": ".utf8)
-      output.append(contentsOf: finding.severity.rawValue.utf8)
-      output.append(contentsOf: ": ".utf8)
-      output.append(contentsOf: finding.message.utf8)
-      output.append(contentsOf: " [".utf8)
-      output.append(contentsOf: finding.rule.utf8)
-      output.append(contentsOf: "]\n".utf8)
+      output.append(UInt8(ascii: ":"))
+      output.append(UInt8(ascii: " "))
+      Self.appendUTF8(finding.severity.rawValue, to: &output)
+      output.append(UInt8(ascii: ":"))
+      output.append(UInt8(ascii: " "))
+      Self.appendUTF8(finding.message, to: &output)
+      output.append(UInt8(ascii: " "))
+      output.append(UInt8(ascii: "["))
+      Self.appendUTF8(finding.rule, to: &output)
+      output.append(UInt8(ascii: "]"))
+      output.append(UInt8(ascii: "\n"))
     }
+  }
+
+  /// A string's bytes, copied from its storage in one go.
+  private static func appendUTF8(_ text: String, to output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { output.append(contentsOf: $0) }
   }
 
   private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {

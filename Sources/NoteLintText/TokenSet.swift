@@ -178,6 +178,23 @@ public struct TokenMaskMap: Sendable {
     }
   }
 
+  /// A map from key-bits pairs; the bits of a repeated key are combined (or-ed).
+  public init(combining pairs: [(key: UInt64, bits: UInt64)]) {
+    var size = 8
+    while size < pairs.count * 2 { size *= 2 }
+    keys = [UInt64](repeating: 0, count: size)
+    masks = [UInt64](repeating: 0, count: size)
+    used = [Bool](repeating: false, count: size)
+    mask = size - 1
+    for (key, bits) in pairs {
+      var index = TokenSet.slot(key, mask: mask)
+      while used[index], keys[index] != key { index = (index + 1) & mask }
+      used[index] = true
+      keys[index] = key
+      masks[index] |= bits
+    }
+  }
+
   @inline(__always)
   public subscript(key: UInt64) -> UInt64 {
     var index = TokenSet.slot(key, mask: mask)

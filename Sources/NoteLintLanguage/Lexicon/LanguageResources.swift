@@ -65,7 +65,7 @@ public final class LanguageResources: Sendable {
   /// `<num>`. One look-up a token spares every lexicon's look-up at positions it cannot match.
   public static let tokenFilter: (words: TokenMaskMap, numbers: UInt64)? = {
     guard compiled != nil else { return nil }
-    var masks: [UInt64: UInt64] = [:]
+    var pairs: [(key: UInt64, bits: UInt64)] = []
     var numbers: UInt64 = 0
     for language in Language.allCases {
       let resources = shared(language)
@@ -73,11 +73,11 @@ public final class LanguageResources: Sendable {
         let lexicon = resources.lexicon(name)
         guard lexicon.filterBit != 0 else { continue }
         let firsts = lexicon.firstTokens
-        for hash in firsts.hashes { masks[hash, default: 0] |= lexicon.filterBit }
+        for hash in firsts.hashes { pairs.append((hash, lexicon.filterBit)) }
         if firsts.anyNumber { numbers |= lexicon.filterBit }
       }
     }
-    return (TokenMaskMap(masks), numbers)
+    return (TokenMaskMap(combining: pairs), numbers)
   }()
 
   /// Whether the lexicons come from the build's `lexicons.bin` (not compiled from text at start-up).
