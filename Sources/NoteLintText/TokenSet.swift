@@ -162,22 +162,6 @@ public struct TokenMaskMap: Sendable {
   private var used: [Bool]
   private var mask: Int
 
-  public init(_ entries: [UInt64: UInt64]) {
-    var size = 8
-    while size < entries.count * 2 { size *= 2 }
-    keys = [UInt64](repeating: 0, count: size)
-    masks = [UInt64](repeating: 0, count: size)
-    used = [Bool](repeating: false, count: size)
-    mask = size - 1
-    for (key, value) in entries {
-      var index = TokenSet.slot(key, mask: mask)
-      while used[index] { index = (index + 1) & mask }
-      used[index] = true
-      keys[index] = key
-      masks[index] = value
-    }
-  }
-
   /// A map from key-bits pairs; the bits of a repeated key are combined (or-ed).
   public init(combining pairs: [(key: UInt64, bits: UInt64)]) {
     var size = 8
