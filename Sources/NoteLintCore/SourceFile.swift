@@ -37,8 +37,8 @@ public struct SourceFile: Sendable {
   public let encoding: TextEncoding
   /// Whether the bytes started with a byte-order mark.
   public let hadBOM: Bool
-  /// The scalars as UTF-8 (the file's own bytes, without a BOM, when it was UTF-8), for parsers
-  /// that read bytes: encoded on first need otherwise.
+  /// The scalars as UTF-8, for parsers that read bytes: the file's own bytes (without a BOM) when
+  /// it was UTF-8, otherwise encoded anew on each access.
   public var utf8: [UInt8] { utf8Bytes ?? TextDecoder.utf8Bytes(scalars) }
   private let utf8Bytes: [UInt8]?
 
