@@ -49,7 +49,7 @@ public enum AtomicFile {
     /// Reads back `count` bytes written at `offset`; nil when they are not there.
     public func read(_ count: Int, at offset: Int) -> [UInt8]? {
       guard !done else { return nil }
-      return AtomicFile.read(descriptor, count, at: offset)
+      return FileReader.read(descriptor, count, at: offset)
     }
 
     /// Appends bytes to the temporary file.
@@ -96,25 +96,6 @@ public enum AtomicFile {
       close(descriptor)
       unlink(temporary)
     }
-  }
-
-  /// Reads `count` bytes at `offset` of an open file; nil if the file ends first.
-  static func read(_ descriptor: Int32, _ count: Int, at offset: Int) -> [UInt8]? {
-    var failed = false
-    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-      var done = 0
-      while done < count {
-        let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
-        if got < 0, errno == EINTR { continue }
-        if got <= 0 {
-          failed = true
-          break
-        }
-        done += got
-      }
-      initialized = done
-    }
-    return failed ? nil : bytes
   }
 
   public static func write(_ text: String, to path: String, mode: mode_t = 0o644) throws(WriteError) {

@@ -84,6 +84,25 @@ public enum FileReader {
     }
   }
 
+  /// Reads `count` bytes at `offset` of an open file; nil if the file ends first.
+  static func read(_ descriptor: Int32, _ count: Int, at offset: Int) -> [UInt8]? {
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      var done = 0
+      while done < count {
+        let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+        if got < 0, errno == EINTR { continue }
+        if got <= 0 {
+          failed = true
+          break
+        }
+        done += got
+      }
+      initialized = done
+    }
+    return failed ? nil : bytes
+  }
+
   /// Why a file-system call failed, in the words of notelint's other messages.
   public static func reason(errno code: Int32) -> String {
     switch code {

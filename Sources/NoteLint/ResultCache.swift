@@ -159,16 +159,12 @@ public final class ResultCache: @unchecked Sendable {
     return hash
   }
 
-  private static func read(_ descriptor: Int32, _ count: Int, at offset: Int) -> [UInt8]? {
-    AtomicFile.read(descriptor, count, at: offset)
-  }
-
   /// The index of a cache file: every record checked (frame and checksum), its head read.
   static func readIndex(_ descriptor: Int32) -> Result<[String: Stored], CacheError> {
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { return .failure(.corrupt) }
     let size = Int(status.st_size)
-    guard let head = read(descriptor, min(size, 4096), at: 0) else { return .failure(.corrupt) }
+    guard let head = FileReader.read(descriptor, min(size, 4096), at: 0) else { return .failure(.corrupt) }
     var offset = 0
     let versionOK: Bool = head.withUnsafeBufferPointer { buffer in
       var reader = BinaryReader(buffer: buffer)
@@ -186,7 +182,7 @@ public final class ResultCache: @unchecked Sendable {
     }
     var index: [String: Stored] = [:]
     while offset < size {
-      guard offset + frameSize <= size, let frame = read(descriptor, frameSize, at: offset) else {
+      guard offset + frameSize <= size, let frame = FileReader.read(descriptor, frameSize, at: offset) else {
         return .failure(.corrupt)
       }
       let (length, sum) = frame.withUnsafeBufferPointer { buffer -> (Int, UInt64) in
@@ -197,7 +193,7 @@ public final class ResultCache: @unchecked Sendable {
         return (length, high << 32 | low)
       }
       let start = offset + frameSize
-      guard length <= size - start, let record = read(descriptor, length, at: start),
+      guard length <= size - start, let record = FileReader.read(descriptor, length, at: start),
         checksum(record[...]) == sum
       else { return .failure(.corrupt) }
       let head: (String, Stored)? = record.withUnsafeBufferPointer { buffer in
@@ -276,7 +272,7 @@ public final class ResultCache: @unchecked Sendable {
     lock.unlock()
     // A record of the loaded file is read outside the lock: reads at an offset do not disturb each other.
     if !fromOutput, let entry, entry.key == key {
-      record = Self.read(descriptor, entry.length, at: entry.offset)
+      record = FileReader.read(descriptor, entry.length, at: entry.offset)
     }
     guard let entry, let record, let decoded = record.withUnsafeBufferPointer({ Self.decode(record: $0) }),
       decoded.path == path, decoded.key == key
@@ -359,7 +355,7 @@ public final class ResultCache: @unchecked Sendable {
       if let entry = written[path] {
         record = output?.read(entry.length, at: entry.offset)
       } else if let entry = kept[path] {
-        record = Self.read(descriptor, entry.length, at: entry.offset)
+        record = FileReader.read(descriptor, entry.length, at: entry.offset)
       } else {
         record = nil
       }
