@@ -63,6 +63,13 @@ public struct Linter: Sendable {
     self.cache = cache
   }
 
+  /// `NOTELINT_FEATURES=1`: every judgement is reported with its statement features, whatever its
+  /// confidence (for `Benchmarks/model/train.py`, which learns the weights).
+  static let keepFeatures: Bool = {
+    guard let value = getenv("NOTELINT_FEATURES") else { return false }
+    return String(cString: value) == "1"
+  }()
+
   /// Parses decoded source as Markdown or HTML.
   public static func parse(_ source: SourceFile, format: DocumentFormat) -> Document {
     switch format {
@@ -91,6 +98,10 @@ public struct Linter: Sendable {
     for rule in ruleSet.rules {
       findings.append(contentsOf: rule.check(context))
     }
+    // The statement model's confidence; below the threshold a judgement is not reported.
+    ConfidenceModel.apply(&findings, keepFeatures: Self.keepFeatures)
+    let threshold = Self.keepFeatures ? 0 : settings.minConfidence ?? ConfidenceModel.defaultThreshold
+    if threshold > 0 { findings.removeAll { ($0.confidence ?? 1) < threshold } }
     findings = ruleSet.removeAccepted(findings, analysis: analysis)
     let mask = SuppressionMask(comments: document.comments)
     let masked = mask.apply(findings, source: document.source, language: analysis.language)

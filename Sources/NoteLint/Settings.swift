@@ -20,6 +20,8 @@ public struct EffectiveSettings: Sendable, Hashable {
   public var maxPactWords = 600
   public var dateOrder: DateOrder = .dayFirst
   public var failOn: FailThreshold = .warning
+  /// Judgements below this confidence are not reported (nil: the model's default threshold).
+  public var minConfidence: Double?
   /// The configuration file the settings came from, if any.
   public var configPath: String?
 

@@ -64,6 +64,11 @@ public struct Finding: Sendable, Hashable, Codable {
   public var suggestion: String?
   public var checkpoints: [Checkpoint]
   public var excerpt: String
+  /// How sure the rule is, in [0, 1] (the learned statement model's score for line-level findings).
+  public var confidence: Double?
+  /// The statement features the confidence was computed from; kept only when a developer asks for
+  /// them (`NOTELINT_FEATURES=1`), to train the model.
+  public var features: [String]?
 
   public init(
     file: String, start: SourcePosition, end: SourcePosition, category: Category, rule: String,

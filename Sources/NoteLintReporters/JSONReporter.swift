@@ -39,6 +39,15 @@ public struct JSONReporter: Reporter {
           out.key("checkpoints")
           out.array(finding.checkpoints) { out.value($0.rawValue) }
           out.field("excerpt", finding.excerpt)
+          if let confidence = finding.confidence {
+            // Three decimals, as the model rounds them: the same bytes on every run.
+            out.key("confidence")
+            out.raw(JSONWriter.decimal(confidence, places: 3))
+          }
+          if let features = finding.features {
+            out.key("features")
+            out.array(features) { out.value($0) }
+          }
         }
       }
       out.key("errors")
@@ -116,6 +125,21 @@ public final class JSONWriter {
   public func value(_ string: String) {
     prefix()
     text += Self.quote(string)
+  }
+
+  /// A literal written as it stands (a number already formatted).
+  public func raw(_ literal: String) {
+    prefix()
+    text += literal
+  }
+
+  /// A number in [0, 1000) with a fixed count of decimals, without Foundation's formatter.
+  public static func decimal(_ value: Double, places: Int) -> String {
+    var scale = 1
+    for _ in 0..<places { scale *= 10 }
+    let scaled = Int((max(0, value) * Double(scale)).rounded())
+    let fraction = String(scaled % scale)
+    return "\(scaled / scale)." + String(repeating: "0", count: places - fraction.count) + fraction
   }
 
   public func value(_ number: Int) {

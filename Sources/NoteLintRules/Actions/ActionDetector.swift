@@ -51,7 +51,16 @@ struct ActionDetector {
     return lexicon.firstMatch(in: blocks[block].tokens, at: position, limit: limit)
   }
 
-  func detect() -> [ActionItem] {
+  func detect(transcript: Transcript? = nil) -> [ActionItem] {
+    var detector = self
+    detector.transcript = transcript
+    return detector.detectItems()
+  }
+
+  /// Speaker turns of the document, when the caller read them.
+  var transcript: Transcript?
+
+  private func detectItems() -> [ActionItem] {
     var items: [ActionItem] = []
     let pseudoHeadings = document.blocks.indices.map { document.blocks[$0].kind == .paragraph && isPseudoHeading($0) }
     let sections = actionSections(pseudoHeadings: pseudoHeadings)
@@ -100,6 +109,8 @@ struct ActionDetector {
           items.append(prefixed)
         } else if hasCommitment(text, block: index, range: 0..<text.tokens.count) {
           items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .commitment, done: false))
+        } else if let source = workItemSource(index) {
+          items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: source, done: isDone(index)))
         }
       case .paragraph:
         // Under an action section only list items and table rows are actions by position; a
@@ -205,6 +216,38 @@ struct ActionDetector {
     return lexicons.doneMarkers.contains { firstMatch($0, index, at: position, limit: text.tokens.count) != nil }
   }
 
+  private static let infinitiveEndings: [[Unicode.Scalar]] = ["are", "ere", "ire", "arsi", "ersi", "irsi"].map {
+    Array($0.unicodeScalars)
+  }
+  private static let nominalEndings: [[Unicode.Scalar]] = [
+    "zione", "zioni", "mento", "menti", "tura", "sione", "aggio", "tion", "ment", "ing",
+  ].map { Array($0.unicodeScalars) }
+  private static let workNouns = TokenSet(
+    [
+      "stesura", "revisione", "verifica", "analisi", "continuazione", "correzione", "test", "review", "draft",
+      "update", "setup", "creazione", "definizione", "studio", "ricerca", "scelta", "rilascio", "release",
+    ].map(TokenHash.hash))
+
+  /// A list item that names work to do by its first word: an infinitive or imperative ("Aggiornare
+  /// il piano", "Review the glossary") or a noun of action ("Stesura del manuale"). The statement
+  /// model weighs where it stands (a decisions list, a list of plans, a report of done work).
+  private func workItemSource(_ index: Int) -> ActionSource? {
+    let text = blocks[index]
+    let words = text.tokens.indices.filter { text.tokens[$0].kind == .word }
+    guard words.count >= 2, let first = words.first, first <= 2 else { return nil }
+    let token = text.tokens[first]
+    let folded = text.folded[token.range]
+    func ends(_ endings: [[Unicode.Scalar]]) -> Bool {
+      endings.contains { $0.count + 2 <= folded.count && folded.suffix($0.count).elementsEqual($0) }
+    }
+    if lexicons.taskVerbs.contains(where: { $0.firstMatch(in: text.tokens, at: first, limit: first + 3) != nil }) {
+      return .imperative
+    }
+    if resources.language == .italian, folded.count >= 5, ends(Self.infinitiveEndings) { return .imperative }
+    if Self.workNouns.contains(token.hash) || folded.count >= 6 && ends(Self.nominalEndings) { return .nominal }
+    return nil
+  }
+
   /// `Action: …`, `TODO: …`, `Azione: …` at the start of a block.
   private func prefixItem(_ index: Int) -> ActionItem? {
     let text = blocks[index]
@@ -232,9 +275,17 @@ struct ActionDetector {
   /// ("we need to", "bisogna", "verrà inviato"), or a future verb whose subject is a person, a
   /// role or a group ("Marco will send", "Giulia invierà", "il team preparerà").
   private func hasCommitment(_ text: TextAnalysis, block index: Int, range: Range<Int>) -> Bool {
+    // A question asks; it does not commit (categories.md §6): "does nosec need to be specified?"
+    if isQuestion(text, range) { return false }
     for lexicon in lexicons.commitmentMarkers {
       for match in matches(lexicon, index, range: range) {
         if isIndirectQuestion(text, before: match.tokens.lowerBound, from: range.lowerBound) { continue }
+        // "we will not add an inverse property": a choice, not work.
+        if match.tokens.upperBound < range.upperBound,
+          Self.negations.contains(text.tokens[match.tokens.upperBound].hash)
+        {
+          continue
+        }
         // "we should see an uplift": an expectation, not an obligation.
         if match.tokens.upperBound < range.upperBound,
           Self.modals.contains(text.tokens[match.tokens.upperBound - 1].hash),
@@ -252,6 +303,14 @@ struct ActionDetector {
       }
     }
     return hasFutureWithSubject(text, block: index, range: range)
+  }
+
+  /// Whether a range (a sentence, or a whole item) ends with a question mark.
+  private func isQuestion(_ text: TextAnalysis, _ range: Range<Int>) -> Bool {
+    for sentence in text.sentences where sentence.overlaps(range) {
+      if text.isQuestion(sentence.clamped(to: range)) { return true }
+    }
+    return false
   }
 
   /// "come verranno presentati", "whether it will be sent": reported questions, not commitments.
@@ -341,6 +400,12 @@ struct ActionDetector {
       }
       if isFuture {
         if isSubject(text, block: block, clauseStart..<position, strict: false) { return true }
+        // "the draft will be published": a passive future commits to work, with no owner.
+        if let next, next.hash == Self.beHash, position + 2 < range.upperBound,
+          isParticiple(text, tokens[position + 2])
+        {
+          return true
+        }
       } else if last == "l" && text.foldedHasSuffix(token, Self.willSuffix) {
         if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'") { return true }
       } else if token.hash == toHash, next?.kind == .word, position > clauseStart {
@@ -352,6 +417,13 @@ struct ActionDetector {
           continue
         }
         if isSubject(text, block: block, clauseStart..<position, strict: false) { return true }
+        // "si contatterà l'ufficio acquisti": impersonal; "verrà aggiunta la data": passive.
+        if position > clauseStart, tokens[position - 1].hash == Self.siHash { return true }
+        if Self.italianPassiveAuxiliaries.contains(token.hash), let next, next.kind == .word,
+          isParticiple(text, next)
+        {
+          return true
+        }
       } else if token.length >= 6, last == "o", text.foldedHasSuffix(token, Self.firstPluralFutureSuffix),
         position == clauseStart
           || Self.firstPersonPlural.contains(tokens[position - 1].hash)
@@ -362,6 +434,21 @@ struct ActionDetector {
       position += 1
     }
     return false
+  }
+
+  private static let beHash = TokenHash.hash("be")
+  private static let siHash = TokenHash.hash("si")
+  private static let italianPassiveAuxiliaries = TokenSet(
+    ["verrà", "verra", "verranno", "sarà", "sara", "saranno"].map(TokenHash.hash))
+  private static let participleEndings: [[Unicode.Scalar]] = [
+    "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "esso", "essa", "essi",
+    "esse", "olto", "olta", "ed", "en",
+  ].map { Array($0.unicodeScalars) }
+
+  /// A past participle by its ending ("published", "written", "aggiunta", "fornito").
+  private func isParticiple(_ text: TextAnalysis, _ token: Token) -> Bool {
+    guard token.kind == .word, token.length >= 4 else { return false }
+    return Self.participleEndings.contains { text.foldedHasSuffix(token, $0) }
   }
 
   /// An Italian future ending: "-rà" (either spelling of the accent) or "-ranno". `last` and
@@ -564,14 +651,39 @@ struct ActionDetector {
     let start =
       range.lowerBound < text.tokens.count
       ? blockText.position(at: Int(text.tokens[range.lowerBound].start)) : document.blocks[index].start
-    let found = owners(in: text, block: index, range: range, wholeCellIsOwner: false)
+    var found = owners(in: text, block: index, range: range, wholeCellIsOwner: false)
+    var speakerOwned = false
+    if found.owners.isEmpty, let turn = transcript?.turns[index], isFirstPersonSingular(text, range) {
+      // "**Ana:** I will send it", "<ana> sure, I'll do it": the speaker owns it.
+      found = ([turn.speaker], nil)
+      speakerOwned = true
+    }
     let scalars = blockText.scalars
     let scalarRange = text.scalarRange(range).clamped(to: 0..<scalars.count)
-    return ActionItem(
+    var item = ActionItem(
       block: index, blocks: [index], tokens: range, start: start, source: source, done: done, owners: found.owners,
       diffuseOwner: found.diffuse, deadlines: dates(in: text, range: range),
       vagueDeadline: vagueTime(in: text, block: index, range: range, deadlineCell: false),
       text: Excerpt.make(scalars[scalarRange]))
+    item.speakerOwned = speakerOwned
+    return item
+  }
+
+  private static let firstSingular = TokenSet(
+    ["i", "i'll", "i'm", "i've", "i'd", "io", "me", "mi", "posso", "farò", "faccio"].map(TokenHash.hash))
+
+  /// Whether a speaker speaks of themselves as the one who acts: "I", "I'll", "io", a verb in the
+  /// first person singular future ("invierò").
+  private func isFirstPersonSingular(_ text: TextAnalysis, _ range: Range<Int>) -> Bool {
+    var words = 0
+    for position in range where text.tokens[position].kind == .word {
+      let token = text.tokens[position]
+      if Self.firstSingular.contains(token.hash) { return true }
+      if token.length >= 4, text.originalHasSuffix(token, "rò") { return true }
+      words += 1
+      if words > 12 { break }
+    }
+    return false
   }
 
   private func dates(in text: TextAnalysis, range: Range<Int>? = nil) -> [DateExpression] {
@@ -669,6 +781,12 @@ struct ActionDetector {
     // One flag per position of the range (and one past it), read in source order below.
     var isSlot = [Bool](repeating: false, count: range.count + 1)
     var first = range.lowerBound
+    // A speaker's label ("ivan:", "**Ana:**") names who speaks, not who acts.
+    if let label = transcript?.turns[block]?.label, label.lowerBound >= range.lowerBound,
+      label.upperBound < range.upperBound
+    {
+      first = label.upperBound
+    }
     while first < range.upperBound, tokens[first].kind == .punctuation || tokens[first].kind == .placeholder {
       first += 1
     }
@@ -676,7 +794,7 @@ struct ActionDetector {
     if wholeCellIsOwner {
       for position in range where tokens[position].kind == .word { isSlot[position - range.lowerBound] = true }
     }
-    for position in range {
+    for position in first..<range.upperBound {
       let token = tokens[position]
       if token.kind == .mention {
         owners.append(text.originalString(token))

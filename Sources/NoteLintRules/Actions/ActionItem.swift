@@ -14,6 +14,11 @@ public enum ActionSource: String, Sendable {
   case prefix
   /// A sentence that commits to future work or states an obligation.
   case commitment
+  /// A list item that names a piece of work ("Stesura del manuale", "Review of the glossary") in a
+  /// list of decisions or plans.
+  case nominal
+  /// A list item that opens with an infinitive or an imperative ("Aggiornare il piano", "Read up on…").
+  case imperative
 }
 
 /// An action item found in a document, with what was found of its owner and deadline.
@@ -37,6 +42,9 @@ public struct ActionItem: Sendable {
   public var vagueDeadline: (text: String, block: Int, tokens: Range<Int>)?
   /// The item's text, as one line.
   public var text: String
+
+  /// The owner is the speaker of the turn the item sits in (a first-person commitment).
+  public var speakerOwned = false
 
   public var hasOwner: Bool { !owners.isEmpty }
   public var hasDeadline: Bool { !deadlines.isEmpty }

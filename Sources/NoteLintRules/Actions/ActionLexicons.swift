@@ -13,6 +13,9 @@ struct ActionLexicons: Sendable {
   let decisionMarkers: [Lexicon]
   let diffuseOwners: [Lexicon]
   let doneMarkers: [Lexicon]
+  let doneHeadings: [Lexicon]
+  let fieldLabels: [Lexicon]
+  let taskVerbs: [Lexicon]
   let meetingMarkers: [Lexicon]
   let ownerLabels: [Lexicon]
   let placeholder: [Lexicon]
@@ -30,6 +33,9 @@ struct ActionLexicons: Sendable {
     decisionMarkers = both("decision-markers")
     diffuseOwners = both("diffuse-owners")
     doneMarkers = both("done-markers")
+    doneHeadings = both("done-headings")
+    fieldLabels = both("field-labels")
+    taskVerbs = [own.lexicon("task-verbs")]
     meetingMarkers = both("meeting-markers")
     ownerLabels = both("owner-labels")
     placeholder = both("placeholder")

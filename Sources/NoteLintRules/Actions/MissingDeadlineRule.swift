@@ -26,10 +26,11 @@ public struct MissingDeadlineRule: Rule {
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
-    context.analysis.actionItems.compactMap { item in
+    context.analysis.actionItems.indices.compactMap { position in
+      let item = context.analysis.actionItems[position]
       guard !item.done, !item.hasDeadline, item.vagueDeadline == nil else { return nil }
       return context.finding(
-        Self.description, item: item,
+        Self.description, item: item, statement: context.analysis.itemStatements[position],
         message: Localized(en: "By when? The action has no date.", it: "Entro quando? L'azione non ha una data."),
         suggestion: Localized(
           en: "Add a date: “by 2026-12-04”, “by Friday”, “end of sprint 12”.",
@@ -62,10 +63,11 @@ public struct VagueDeadlineRule: Rule {
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
-    context.analysis.actionItems.compactMap { item in
+    context.analysis.actionItems.indices.compactMap { position in
+      let item = context.analysis.actionItems[position]
       guard !item.done, !item.hasDeadline, let vague = item.vagueDeadline else { return nil }
       return context.finding(
-        Self.description, item: item,
+        Self.description, item: item, statement: context.analysis.itemStatements[position],
         message: Localized(
           en: "“\(vague.text)” is not a deadline: by when, exactly?",
           it: "«\(vague.text)» non è una scadenza: entro quando, esattamente?"),

@@ -31,10 +31,11 @@ public struct MissingOwnerRule: Rule {
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
-    context.analysis.actionItems.compactMap { item in
+    context.analysis.actionItems.indices.compactMap { position in
+      let item = context.analysis.actionItems[position]
       guard !item.done, !item.hasOwner, item.diffuseOwner == nil else { return nil }
       return context.finding(
-        Self.description, item: item,
+        Self.description, item: item, statement: context.analysis.itemStatements[position],
         message: Localized(
           en: "Who owns this? The action names no person or role.",
           it: "Chi se ne occupa? L'azione non indica una persona o un ruolo."),
@@ -71,10 +72,11 @@ public struct DiffuseOwnerRule: Rule {
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
-    context.analysis.actionItems.compactMap { item in
+    context.analysis.actionItems.indices.compactMap { position in
+      let item = context.analysis.actionItems[position]
       guard !item.done, !item.hasOwner, let diffuse = item.diffuseOwner else { return nil }
       return context.finding(
-        Self.description, item: item,
+        Self.description, item: item, statement: context.analysis.itemStatements[position],
         message: Localized(
           en: "“\(diffuse.text)” is not an owner: name the one person accountable.",
           it: "«\(diffuse.text)» non è un responsabile: indica una persona."),

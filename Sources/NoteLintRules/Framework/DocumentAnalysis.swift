@@ -18,6 +18,12 @@ public final class DocumentAnalysis: Sendable {
   /// The nested list items of each list item that has some, in document order.
   let children: [Int: [Int]]
   public let actionItems: [ActionItem]
+  /// The statement each action item makes (same order as `actionItems`).
+  public let itemStatements: [Statement]
+  /// Speaker turns (transcripts, scribe minutes).
+  public let transcript: Transcript
+  /// Reads the statement of any sentence or item of the document.
+  public let statements: StatementReader
   /// The pact read from the document (fields found even in a note; `kind` says whether it is one).
   public let pact: Pact
   public let kind: DocumentKind
@@ -57,11 +63,35 @@ public final class DocumentAnalysis: Sendable {
       reference: noteDate ?? options.today, order: options.dateOrder,
       sprintLengthDays: options.sprintLengthDays)
     self.dateContext = context
-    let items = ActionDetector(
+    let detector = ActionDetector(
       document: document, blocks: blocks, blockFilters: filters, resources: resources, dateContext: context,
-      configuredRoster: options.roster
-    ).detect()
+      configuredRoster: options.roster)
+    let lexicons = ActionLexicons.shared(detected)
+    let transcript = Transcript(
+      document: document, blocks: blocks, roster: detector.roster,
+      fieldLabels: lexicons.ownerLabels + lexicons.deadlineLabels + lexicons.actionPrefixes + lexicons.fieldLabels)
+    self.transcript = transcript
+    let reader = StatementReader(
+      document: document, blocks: blocks, transcript: transcript, language: detected,
+      actionHeadings: lexicons.actionHeadings, decisionMarkers: lexicons.decisionMarkers,
+      doneHeadings: lexicons.doneHeadings)
+    self.statements = reader
+    var items = detector.detect(transcript: transcript)
+    // Items under a heading of done work ("Attività svolte", "Completed") report, they do not plan.
+    for index in items.indices where reader.sectionOf[items[index].block]?.kind == "done" {
+      items[index].done = true
+    }
     self.actionItems = items
+    self.itemStatements = items.map { item in
+      var extra = ["src=\(item.source.rawValue)"]
+      if item.hasOwner { extra.append("owner") }
+      if item.speakerOwned { extra.append("owner=speaker") }
+      if item.diffuseOwner != nil { extra.append("diffuse") }
+      if item.hasDeadline { extra.append("date") }
+      if item.vagueDeadline != nil { extra.append("vaguedate") }
+      if item.blocks.count > 1 { extra.append("multi") }
+      return reader.read(block: item.block, tokens: item.tokens, extra: extra)
+    }
     var byBlock: [Int: [Int]] = [:]
     for (position, item) in items.enumerated() {
       for block in item.blocks { byBlock[block, default: []].append(position) }

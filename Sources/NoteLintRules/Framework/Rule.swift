@@ -143,6 +143,16 @@ public enum Excerpt {
 extension LintContext {
   /// A finding on the first line of an action item, quoting the item.
   public func finding(
+    _ description: RuleDescription, item: ActionItem, statement: Statement, message: Localized,
+    suggestion: Localized?
+  ) -> Finding {
+    var result = finding(description, item: item, message: message, suggestion: suggestion)
+    result.features = statement.features
+    return result
+  }
+
+  /// A finding on the first line of an action item, quoting the item.
+  public func finding(
     _ description: RuleDescription, item: ActionItem, message: Localized, suggestion: Localized?
   ) -> Finding {
     // The width of the line, not its text: a note can hold thousands of items on one long line.

@@ -92,7 +92,14 @@ public struct UnverifiedHypothesisRule: Rule {
         flaggedSentences.insert(sentenceNumber)
         let range = text.scalarRange(match.tokens)
         let phrase = text.text.string(range)
-        findings.append(
+        var extra = [
+          isPrediction ? "hyp=prediction" : match.phrase < 0 ? "hyp=modal" : "hyp=marker",
+          "hm=\(String(scalars: text.folded[range]))",
+        ]
+        extra.append(contentsOf: Self.contextFeatures(text, match: match.tokens, sentence: sentence))
+        if nextTurnAnswers(context, block: index) { extra.append("hyp=answered") }
+        if analysis.actionItem(block: index, token: match.tokens.lowerBound) != nil { extra.append("in_item") }
+        var finding =
           context.finding(
             Self.description, block: index, range: range,
             message: isPrediction
@@ -108,10 +115,50 @@ public struct UnverifiedHypothesisRule: Rule {
               it:
                 "Cita la fonte (link, «misurato su …») o pianifica la verifica: «da validare entro il 04/12/2026 (@nome)»."
             ),
-            excerpt: Excerpt.make(text.text.string(text.scalarRange(sentence)))))
+            excerpt: Excerpt.make(text.text.string(text.scalarRange(sentence))))
+        finding.features = analysis.statements.read(block: index, tokens: sentence, extra: extra).features
+        findings.append(finding)
       }
     }
     return findings
+  }
+
+  private static let proposalFollowers = TokenSet(
+    [
+      "would", "should", "it'd", "we", "better", "best", "good", "great", "fine", "ok", "okay", "sarebbe", "meglio",
+      "bene", "utile", "opportuno", "potremmo", "dovremmo", "possiamo", "conviene", "let's", "to", "di",
+    ].map(TokenHash.hash))
+  private static let firstPerson = TokenSet(["i", "we", "io", "noi"].map(TokenHash.hash))
+
+  /// What stands around a marker: a proposal after "I think" ("I think it would be good to…"),
+  /// the first person before it, a negation.
+  static func contextFeatures(_ text: TextAnalysis, match: Range<Int>, sentence: Range<Int>) -> [String] {
+    var features: [String] = []
+    let tokens = text.tokens
+    var after = match.upperBound
+    var seen = 0
+    while after < sentence.upperBound, seen < 3 {
+      if tokens[after].kind == .word {
+        if proposalFollowers.contains(tokens[after].hash) {
+          features.append("hyp=proposal")
+          break
+        }
+        seen += 1
+      }
+      after += 1
+    }
+    if match.lowerBound > sentence.lowerBound, firstPerson.contains(tokens[match.lowerBound - 1].hash) {
+      features.append("hyp=firstperson")
+    }
+    if match.lowerBound == sentence.lowerBound { features.append("hyp=initial") }
+    return features
+  }
+
+  /// Whether the block after this one is another speaker's turn (a claim answered in the meeting).
+  private func nextTurnAnswers(_ context: LintContext, block: Int) -> Bool {
+    let turns = context.analysis.transcript.turns
+    guard let own = turns[block], let next = turns[block + 1] else { return false }
+    return next.speaker != own.speaker && !next.label.isEmpty
   }
 
   private static let modals = TokenSet(["should", "dovrebbe", "dovrebbero"].map(TokenHash.hash))

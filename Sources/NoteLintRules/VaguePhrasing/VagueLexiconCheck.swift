@@ -89,13 +89,57 @@ struct VagueLexiconCheck: Sendable {
         if let specific = lexicon.suggestion(match.phrase) {
           advice = Localized(en: specific, it: specific)
         }
-        findings.append(
-          context.finding(
-            description, block: index, range: range, message: message(phrase), suggestion: advice,
-            excerpt: judged.excerpt))
+        var finding = context.finding(
+          description, block: index, range: range, message: message(phrase), suggestion: advice,
+          excerpt: judged.excerpt)
+        var extra = ["vp=\(String(scalars: text.folded[range]))"]
+        extra.append(contentsOf: Self.contextFeatures(text, match: match.tokens, sentence: sentence))
+        if analysis.actionItem(block: index, token: match.tokens.lowerBound) != nil { extra.append("in_item") }
+        finding.features = analysis.statements.read(block: index, tokens: sentence, extra: extra).features
+        findings.append(finding)
       }
     }
     return findings
+  }
+
+  private static let definiteArticles = TokenSet(
+    ["the", "these", "those", "il", "lo", "la", "i", "gli", "le", "l'", "questi", "queste"].map(TokenHash.hash))
+  private static let examples = TokenSet(
+    ["e.g", "eg", "like", "such", "including", "ad", "esempio", "es", "come", "tra", "cui", "if", "se"].map(
+      TokenHash.hash))
+
+  /// What stands around a vague phrase: a number, list or colon after it ("some risks: …"), a
+  /// definite article before it ("le varie sedi"), an example or hypothetical in the sentence.
+  static func contextFeatures(_ text: TextAnalysis, match: Range<Int>, sentence: Range<Int>) -> [String] {
+    var features: [String] = []
+    let tokens = text.tokens
+    if match.lowerBound > sentence.lowerBound, definiteArticles.contains(tokens[match.lowerBound - 1].hash) {
+      features.append("vp=article")
+    }
+    var after = match.upperBound
+    var words = 0
+    while after < sentence.upperBound, words < 4 {
+      let token = tokens[after]
+      if token.kind == .number {
+        features.append("vp=number_after")
+        break
+      }
+      if token.kind == .punctuation {
+        let scalar = text.text.scalars[Int(token.start)]
+        if scalar == ":" || scalar == "(" {
+          features.append("vp=detail_after")
+          break
+        }
+      } else if token.kind == .word {
+        words += 1
+      }
+      after += 1
+    }
+    if match.upperBound >= sentence.upperBound - 1 { features.append("vp=final") }
+    if match.lowerBound == sentence.lowerBound { features.append("vp=initial") }
+    if sentence.contains(where: { examples.contains(tokens[$0].hash) }) { features.append("vp=example") }
+    if hasMeasure(text, sentence) { features.append("vp=measure") }
+    return features
   }
 
   /// Whether the condition lets the matches of a sentence through.
