@@ -78,10 +78,12 @@ public struct UnverifiedHypothesisRule: Rule {
         guard !flaggedSentences.contains(sentenceNumber) else { continue }
         let sentence = text.sentence(containing: match.tokens.lowerBound)
         if text.isQuestion(sentence) { continue }
+        // A predicted effect counts with a number ("will raise conversion by 20%") and without one
+        // ("this will slow the review down", categories.md §6); the model weighs which.
+        var hasNumber = false
         if isPrediction {
-          let hasNumber = numbered[sentenceNumber] ?? text.hasNumber(sentence)
+          hasNumber = numbered[sentenceNumber] ?? text.hasNumber(sentence)
           numbered[sentenceNumber] = hasNumber
-          if !hasNumber { continue }
         }
         let supported =
           backed[sentenceNumber]
@@ -99,6 +101,7 @@ public struct UnverifiedHypothesisRule: Rule {
         extra.append(contentsOf: Self.contextFeatures(text, match: match.tokens, sentence: sentence))
         if nextTurnAnswers(context, block: index) { extra.append("hyp=answered") }
         if analysis.actionItem(block: index, token: match.tokens.lowerBound) != nil { extra.append("in_item") }
+        if isPrediction { extra.append(hasNumber ? "pred=number" : "pred=qualitative") }
         var finding =
           context.finding(
             Self.description, block: index, range: range,
