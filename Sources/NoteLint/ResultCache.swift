@@ -27,7 +27,7 @@ public final class ResultCache: @unchecked Sendable {
     var length: Int
   }
 
-  static let format: UInt32 = 3
+  static let format: UInt32 = 4
   private static let magic = Array("NLRC".utf8)
   /// Record length (u32) and checksum (two u32).
   private static let frameSize = 12
@@ -98,7 +98,8 @@ public final class ResultCache: @unchecked Sendable {
   /// framed by its length (u32) and checksum (two u32). A record: path, key, language (u8), kind,
   /// finding count (u32); each finding: file (none: the record's path), line, column, end line, end
   /// column (u32), category (u8), rule, severity (u8), message, suggestion (optional), checkpoints
-  /// (count u8, each u8), excerpt. Enums by their index in `allCases`.
+  /// (count u8, each u8), excerpt, confidence (u32: thousandths plus one; 0 for none). Enums by their
+  /// index in `allCases`.
   static func header() -> [UInt8] {
     var writer = BinaryWriter()
     writer.bytes.append(contentsOf: magic)
@@ -128,6 +129,7 @@ public final class ResultCache: @unchecked Sendable {
       writer.u8(UInt8(clamping: finding.checkpoints.count))
       for checkpoint in finding.checkpoints.prefix(255) { writer.u8(index(checkpoint)) }
       writer.string(finding.excerpt)
+      writer.u32(finding.confidence.map { UInt32(($0 * 1000).rounded()) + 1 } ?? 0)
     }
     return frame(writer.bytes)
   }
@@ -230,13 +232,14 @@ public final class ResultCache: @unchecked Sendable {
         guard let checkpoint: Checkpoint = value(reader.u8()) else { return nil }
         checkpoints.append(checkpoint)
       }
-      guard let excerpt = reader.string() else { return nil }
-      findings.append(
-        Finding(
-          file: file ?? path, start: SourcePosition(line: Int(line), column: Int(column)),
-          end: SourcePosition(line: Int(endLine), column: Int(endColumn)), category: category, rule: rule,
-          severity: severity, message: message,
-          suggestion: suggestion, checkpoints: checkpoints, excerpt: excerpt))
+      guard let excerpt = reader.string(), let confidence = reader.u32() else { return nil }
+      var finding = Finding(
+        file: file ?? path, start: SourcePosition(line: Int(line), column: Int(column)),
+        end: SourcePosition(line: Int(endLine), column: Int(endColumn)), category: category, rule: rule,
+        severity: severity, message: message,
+        suggestion: suggestion, checkpoints: checkpoints, excerpt: excerpt)
+      if confidence > 0 { finding.confidence = Double(confidence - 1) / 1000 }
+      findings.append(finding)
     }
     guard reader.remaining == 0 else { return nil }
     return Entry(path: path, key: key, language: language, kind: kind, findings: findings)

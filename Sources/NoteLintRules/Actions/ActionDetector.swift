@@ -100,6 +100,8 @@ struct ActionDetector {
           continue
         }
         if list.task != .none {
+          // A box beside a name ("- [ ] Wei Liu (Unit Coordinator)") is a form field: attendance.
+          if isNameOnly(index) { continue }
           items.append(
             makeItem(block: index, tokens: 0..<text.tokens.count, source: .task, done: list.task == .checked))
         } else if sections[index] {
@@ -246,6 +248,30 @@ struct ActionDetector {
     if resources.language == .italian, folded.count >= 5, ends(Self.infinitiveEndings) { return .imperative }
     if Self.workNouns.contains(token.hash) || folded.count >= 6 && ends(Self.nominalEndings) { return .nominal }
     return nil
+  }
+
+  /// Whether an item is only a name, a role in brackets or a handle: every word outside brackets
+  /// capitalised, at most five of them (an attendance list made of task boxes).
+  private func isNameOnly(_ index: Int) -> Bool {
+    let text = blocks[index]
+    var depth = 0
+    var words = 0
+    for token in text.tokens {
+      if token.kind == .punctuation {
+        let scalar = text.text.scalars[Int(token.start)]
+        if scalar == "(" || scalar == "[" { depth += 1 }
+        if scalar == ")" || scalar == "]" { depth = max(0, depth - 1) }
+        continue
+      }
+      guard depth == 0 else { continue }
+      if token.kind == .mention {
+        words += 1
+        continue
+      }
+      guard token.kind == .word, token.isCapitalized else { return false }
+      words += 1
+    }
+    return words > 0 && words <= 5
   }
 
   /// `Action: …`, `TODO: …`, `Azione: …` at the start of a block.
@@ -781,12 +807,6 @@ struct ActionDetector {
     // One flag per position of the range (and one past it), read in source order below.
     var isSlot = [Bool](repeating: false, count: range.count + 1)
     var first = range.lowerBound
-    // A speaker's label ("ivan:", "**Ana:**") names who speaks, not who acts.
-    if let label = transcript?.turns[block]?.label, label.lowerBound >= range.lowerBound,
-      label.upperBound < range.upperBound
-    {
-      first = label.upperBound
-    }
     while first < range.upperBound, tokens[first].kind == .punctuation || tokens[first].kind == .placeholder {
       first += 1
     }
@@ -794,7 +814,7 @@ struct ActionDetector {
     if wholeCellIsOwner {
       for position in range where tokens[position].kind == .word { isSlot[position - range.lowerBound] = true }
     }
-    for position in first..<range.upperBound {
+    for position in range {
       let token = tokens[position]
       if token.kind == .mention {
         owners.append(text.originalString(token))

@@ -102,6 +102,11 @@ public struct UnverifiedHypothesisRule: Rule {
         if nextTurnAnswers(context, block: index) { extra.append("hyp=answered") }
         if analysis.actionItem(block: index, token: match.tokens.lowerBound) != nil { extra.append("in_item") }
         if isPrediction { extra.append(hasNumber ? "pred=number" : "pred=qualitative") }
+        // "We will deliver the report": without a number, a future verb in an action item commits;
+        // it predicts nothing.
+        if isPrediction, !hasNumber, analysis.actionItem(block: index, token: match.tokens.lowerBound) != nil {
+          continue
+        }
         var finding =
           context.finding(
             Self.description, block: index, range: range,

@@ -37,11 +37,13 @@ public struct Transcript: Sendable {
       let words = label.words
       // A field label of the lexicons ("Owner:", "Data:", "Action:") is not a speaker.
       if fieldLabels.contains(where: {
-        $0.firstMatch(in: text.tokens, at: words.lowerBound, limit: words.upperBound) != nil
+        $0.firstMatch(in: text.tokens, at: words.lowerBound, limit: label.whole.upperBound) != nil
       }) {
         continue
       }
       let first = text.tokens[words.lowerBound]
+      // An all-caps label is a field ("TO-DO:", "NOTE:"), not a speaker.
+      if first.isAllCaps, first.length > 1 { continue }
       let key = words.reduce(into: UInt64(0)) { $0 = $0 &* 31 &+ text.tokens[$1].hash }
       let known =
         first.kind == .mention || LanguageResources.firstNames.contains(first.hash) || roster.contains(first.hash)

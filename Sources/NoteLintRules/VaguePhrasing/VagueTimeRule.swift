@@ -21,7 +21,7 @@ public struct VagueTimeRule: Rule {
       RuleExample(.english, "The new scoring model will be in production ↓soon.\n"),
       RuleExample(.english, "Pricing data arrive from finance ↓in the coming weeks, so the pilot waits.\n"),
       RuleExample(.italian, "Il nuovo modello di scoring andrà in produzione ↓a breve.\n"),
-      RuleExample(.italian, "I dati del CRM saranno puliti ↓nei prossimi giorni, poi si riparte.\n"),
+      RuleExample(.italian, "I dati puliti del CRM arrivano ↓nei prossimi giorni, poi si riparte.\n"),
     ],
     nonTriggering: [
       RuleExample(.english, "The new scoring model goes live on 2026-12-04.\n"),
