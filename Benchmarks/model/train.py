@@ -247,7 +247,7 @@ def main():
                              (lang == "all" or os.path.basename(k[0]).startswith(lang + "-"))}
                     p, rec = prf(sel, gkeys, [held[r["key"]] for r in sel], t)
                     cells.append(f"{p:.2f}/{rec:.2f}")
-                print(f"  {lang:3s} t={t:.1f}  " + "  ".join(f"{c[:13]:>13s} {x}" for c, x in zip(CATS, cells)))
+                print(f"  {lang:3s} t={t:.2f}  " + "  ".join(f"{c[:13]:>13s} {x}" for c, x in zip(CATS, cells)))
         by_source = defaultdict(list)
         for r in real_rows:
             by_source[r["group"]].append(r)

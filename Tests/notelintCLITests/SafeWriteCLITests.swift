@@ -170,8 +170,8 @@ final class SafeWriteCLITests: XCTestCase {
     XCTAssertEqual(plain.code, 1, plain.stderr)
     let variants: [(String, [UInt8], String)] = [
       ("garbage", Array("not a cache".utf8), "is corrupt"),
-      ("truncated", Array("NLRC".utf8) + [3, 0, 0, 0, 5, 0, 0, 0] + Array("0.1".utf8), "is corrupt"),
-      ("previous format", Array("NLRC".utf8) + [2, 0, 0, 0, 5, 0, 0, 0] + Array("0.1".utf8), "has another format (2)"),
+      ("truncated", Array("NLRC".utf8) + [4, 0, 0, 0, 5, 0, 0, 0] + Array("0.1".utf8), "is corrupt"),
+      ("previous format", Array("NLRC".utf8) + [3, 0, 0, 0, 5, 0, 0, 0] + Array("0.1".utf8), "has another format (3)"),
       ("empty", [], "is corrupt"),
       ("binary", [0, 1, 2, 0xFF, 0], "is corrupt"),
       ("old JSON cache", Array(#"{"format":1,"tool":"0.1.0","entries":[]}"#.utf8), "is corrupt"),
