@@ -99,6 +99,9 @@ struct ActionDetector {
           }
           continue
         }
+        // "- Meanwhile:", "- Announce:": a label for what follows, not an item (categories.md §6);
+        // "- **Location:** Teams": a field.
+        if isLeadLabel(index) || isField(index) { continue }
         if list.task != .none {
           // A box beside a name ("- [ ] Wei Liu (Unit Coordinator)") is a form field: attendance.
           if isNameOnly(index) { continue }
@@ -234,6 +237,8 @@ struct ActionDetector {
   /// il piano", "Review the glossary") or a noun of action ("Stesura del manuale"). The statement
   /// model weighs where it stands (a decisions list, a list of plans, a report of done work).
   private func workItemSource(_ index: Int) -> ActionSource? {
+    // "Decisione di utilizzare Scala": a choice, not work (categories.md §6).
+    if isMeetingOrDecision(index) { return nil }
     let text = blocks[index]
     let words = text.tokens.indices.filter { text.tokens[$0].kind == .word }
     guard words.count >= 2, let first = words.first, first <= 2 else { return nil }
@@ -248,6 +253,36 @@ struct ActionDetector {
     if resources.language == .italian, folded.count >= 5, ends(Self.infinitiveEndings) { return .imperative }
     if Self.workNouns.contains(token.hash) || folded.count >= 6 && ends(Self.nominalEndings) { return .nominal }
     return nil
+  }
+
+  /// An item of at most three words that ends with a colon: the label of the items under it.
+  private func isLeadLabel(_ index: Int) -> Bool {
+    let text = blocks[index]
+    guard let last = text.tokens.last(where: { $0.kind != .placeholder }), last.kind == .punctuation,
+      text.text.scalars[Int(last.start)] == ":"
+    else { return false }
+    return hasFewWords(index, limit: 3, numbers: false)
+  }
+
+  /// A `Label: value` line whose label is a field of minutes (date, location, status, esito…).
+  private func isField(_ index: Int) -> Bool {
+    let text = blocks[index]
+    guard let first = text.tokens.firstIndex(where: { $0.kind == .word }), first <= 2 else { return false }
+    for lexicon in lexicons.fieldLabels {
+      guard let match = firstMatch(lexicon, index, at: first, limit: min(text.tokens.count, first + 6)) else {
+        continue
+      }
+      var next = match.tokens.upperBound
+      // "Location / Platform:" — a second label after a slash.
+      while next < text.tokens.count, text.tokens[next].kind != .punctuation
+        || text.text.scalars[Int(text.tokens[next].start)] == "/"
+      {
+        next += 1
+        if next - match.tokens.upperBound > 3 { return false }
+      }
+      if next < text.tokens.count, text.text.scalars[Int(text.tokens[next].start)] == ":" { return true }
+    }
+    return false
   }
 
   /// Whether an item is only a name, a role in brackets or a handle: every word outside brackets
@@ -306,6 +341,9 @@ struct ActionDetector {
     for lexicon in lexicons.commitmentMarkers {
       for match in matches(lexicon, index, range: range) {
         if isIndirectQuestion(text, before: match.tokens.lowerBound, from: range.lowerBound) { continue }
+        // "you would need to", "we may not need to", "it probably needs to": a hedge or a
+        // hypothetical, not a commitment.
+        if isHedged(text, before: match.tokens.lowerBound, from: range.lowerBound) { continue }
         // "we will not add an inverse property": a choice, not work.
         if match.tokens.upperBound < range.upperBound,
           Self.negations.contains(text.tokens[match.tokens.upperBound].hash)
@@ -329,6 +367,24 @@ struct ActionDetector {
       }
     }
     return hasFutureWithSubject(text, block: index, range: range)
+  }
+
+  private static let hedges = TokenSet(
+    ["would", "could", "might", "may", "probably", "likely", "maybe", "perhaps", "forse", "probabilmente", "potrebbe",
+     "potremmo", "potrebbero"].map(TokenHash.hash))
+
+  /// A hedge among the two words before a marker or inside its first words.
+  private func isHedged(_ text: TextAnalysis, before position: Int, from start: Int) -> Bool {
+    var probe = position - 1
+    var words = 0
+    while probe >= start, words < 2 {
+      if text.tokens[probe].kind == .word {
+        if Self.hedges.contains(text.tokens[probe].hash) { return true }
+        words += 1
+      }
+      probe -= 1
+    }
+    return position + 1 < text.tokens.count && Self.hedges.contains(text.tokens[position + 1].hash)
   }
 
   /// Whether a range (a sentence, or a whole item) ends with a question mark.

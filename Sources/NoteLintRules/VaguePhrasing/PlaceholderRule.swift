@@ -26,7 +26,7 @@ public struct PlaceholderRule: Rule {
     ])
 
   static let check = VagueLexiconCheck(
-    lexicon: "placeholder", condition: .always, leave: .deadline,
+    lexicon: "placeholder", condition: .statement, leave: .deadline,
     message: { phrase in
       Localized(
         en: "“\(phrase)” leaves the content open: say what it is.",
