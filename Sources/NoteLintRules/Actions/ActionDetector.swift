@@ -274,8 +274,9 @@ struct ActionDetector {
       }
       var next = match.tokens.upperBound
       // "Location / Platform:" — a second label after a slash.
-      while next < text.tokens.count, text.tokens[next].kind != .punctuation
-        || text.text.scalars[Int(text.tokens[next].start)] == "/"
+      while next < text.tokens.count,
+        text.tokens[next].kind != .punctuation
+          || text.text.scalars[Int(text.tokens[next].start)] == "/"
       {
         next += 1
         if next - match.tokens.upperBound > 3 { return false }
@@ -370,8 +371,10 @@ struct ActionDetector {
   }
 
   private static let hedges = TokenSet(
-    ["would", "could", "might", "may", "probably", "likely", "maybe", "perhaps", "forse", "probabilmente", "potrebbe",
-     "potremmo", "potrebbero"].map(TokenHash.hash))
+    [
+      "would", "could", "might", "may", "probably", "likely", "maybe", "perhaps", "forse", "probabilmente", "potrebbe",
+      "potremmo", "potrebbero",
+    ].map(TokenHash.hash))
 
   /// A hedge among the two words before a marker or inside its first words.
   private func isHedged(_ text: TextAnalysis, before position: Int, from start: Int) -> Bool {
