@@ -32,7 +32,7 @@ MODELS = ["vague-phrasing", "action", "unverified-hypothesis"]
 def model_of(cat):
     return "action" if cat in ("missing-owner", "missing-deadline") else cat
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-L2 = 2.0
+L2 = float(os.environ.get("NOTELINT_L2", "15.0"))
 # The cut favours precision (F-beta, beta < 1): a reviewer who gets wrong warnings switches the tool off.
 SPEC_WEIGHT = float(os.environ.get("NOTELINT_SPEC_WEIGHT", "3.0"))
 BETA = float(os.environ.get("NOTELINT_BETA", "0.7"))
@@ -214,7 +214,7 @@ def main():
     models = {}
     report = "--report" in sys.argv or "--write" not in sys.argv
     thresholds = [0.0, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
-    chosen = float(arg("--threshold", "0.15"))
+    chosen = float(arg("--threshold", "0.3"))
     for cat in MODELS:
         models[cat] = fit([r for r in rows if model_of(r["cat"]) == cat])
     if have_realdev and (report or "--calibrate" in sys.argv):

@@ -125,7 +125,10 @@ struct ActionDetector {
           items.append(prefixed)
           continue
         }
-        for sentence in text.sentences where hasCommitment(text, block: index, range: sentence) {
+        for sentence in text.sentences
+        where hasFewWords(index, limit: 1, numbers: false) == false
+          && hasCommitment(text, block: index, range: sentence)
+        {
           items.append(makeItem(block: index, tokens: sentence, source: .commitment, done: false))
         }
       default:
@@ -240,6 +243,12 @@ struct ActionDetector {
     // "Decisione di utilizzare Scala": a choice, not work (categories.md §6).
     if isMeetingOrDecision(index) { return nil }
     let text = blocks[index]
+    // "Copertura dello score: 99,1%", "Formazione: da decidere": a label and its value, not work.
+    if text.tokens.prefix(10).contains(where: {
+      $0.kind == .punctuation && text.text.scalars[Int($0.start)] == ":"
+    }) {
+      return nil
+    }
     let words = text.tokens.indices.filter { text.tokens[$0].kind == .word }
     guard words.count >= 2, let first = words.first, first <= 2 else { return nil }
     let token = text.tokens[first]
@@ -247,8 +256,17 @@ struct ActionDetector {
     func ends(_ endings: [[Unicode.Scalar]]) -> Bool {
       endings.contains { $0.count + 2 <= folded.count && folded.suffix($0.count).elementsEqual($0) }
     }
-    if lexicons.taskVerbs.contains(where: { $0.firstMatch(in: text.tokens, at: first, limit: first + 3) != nil }) {
-      return .imperative
+    // "Send the deck", "Read up on…": an English imperative takes an object or a particle next;
+    // "Send date stays 1 December" is a statement about a send date.
+    for lexicon in lexicons.taskVerbs {
+      guard let match = lexicon.firstMatch(in: text.tokens, at: first, limit: first + 3) else { continue }
+      let next = match.tokens.upperBound
+      if resources.language == .italian { return .imperative }
+      guard next < text.tokens.count else { continue }
+      let after = text.tokens[next]
+      if Self.objectStarts.contains(after.hash) || after.isCapitalized || after.kind == .mention {
+        return .imperative
+      }
     }
     if resources.language == .italian, folded.count >= 5, ends(Self.infinitiveEndings) { return .imperative }
     if Self.workNouns.contains(token.hash) || folded.count >= 6 && ends(Self.nominalEndings) { return .nominal }
@@ -261,7 +279,12 @@ struct ActionDetector {
     guard let last = text.tokens.last(where: { $0.kind != .placeholder }), last.kind == .punctuation,
       text.text.scalars[Int(last.start)] == ":"
     else { return false }
-    return hasFewWords(index, limit: 3, numbers: false)
+    // With items under it, a longer lead-in ("- adozione nei punti vendita:") is a label too.
+    return hasFewWords(index, limit: children(of: index) ? 5 : 3, numbers: false)
+  }
+
+  private func children(of index: Int) -> Bool {
+    index + 1 < document.blocks.count && document.blocks[index + 1].list?.parent == index
   }
 
   /// A `Label: value` line whose label is a field of minutes (date, location, status, esito…).
@@ -502,6 +525,16 @@ struct ActionDetector {
           continue
         }
         if isSubject(text, block: block, clauseStart..<position, strict: false) { return true }
+        // "come verranno presentati": a reported question.
+        if isIndirectQuestion(text, before: position, from: clauseStart) {
+          position += 1
+          continue
+        }
+        // "quando il primo sarà usato": a condition, not a commitment.
+        if tokens[clauseStart..<position].contains(where: { Self.subordinators.contains($0.hash) }) {
+          position += 1
+          continue
+        }
         // "si contatterà l'ufficio acquisti": impersonal; "verrà aggiunta la data": passive.
         if position > clauseStart, tokens[position - 1].hash == Self.siHash { return true }
         if Self.italianPassiveAuxiliaries.contains(token.hash), let next, next.kind == .word,
@@ -521,6 +554,15 @@ struct ActionDetector {
     return false
   }
 
+  private static let subordinators = TokenSet(
+    ["quando", "se", "qualora", "finché", "appena", "when", "if", "once", "until", "unless", "whether"].map(
+      TokenHash.hash))
+  private static let objectStarts = TokenSet(
+    [
+      "the", "a", "an", "our", "their", "my", "your", "his", "her", "its", "this", "that", "these", "those", "all",
+      "up", "on", "with", "to", "for", "out", "it", "them", "him", "back", "in", "into", "over", "through", "and",
+      "new", "any", "each", "every", "more", "some", "what", "how", "which", "who", "whether", "if",
+    ].map(TokenHash.hash))
   private static let beHash = TokenHash.hash("be")
   private static let siHash = TokenHash.hash("si")
   private static let italianPassiveAuxiliaries = TokenSet(
