@@ -14,6 +14,9 @@ public struct LintOptions: Sendable {
   public var rules: RuleOptions
   /// How many files are linted at once (0: one per core).
   public var jobs: Int
+  /// `--min-confidence`: judgements below it are not reported; wins over `min-confidence:` in a
+  /// configuration (nil: the configuration's, else `ConfidenceModel.defaultThreshold`).
+  public var minConfidence: Double?
 
   public init(language: Language? = nil, today: CivilDate, maxFileSize: Int = FileReader.defaultMaxSize, jobs: Int = 0)
   {
@@ -101,7 +104,7 @@ public struct Linter: Sendable {
     // The statement model's confidence; below the threshold a judgement is not reported.
     ConfidenceModel.apply(&findings, keepFeatures: Self.keepFeatures)
     let threshold = Self.keepFeatures ? 0 : settings.minConfidence ?? ConfidenceModel.defaultThreshold
-    if threshold > 0 { findings.removeAll { ($0.confidence ?? 1) < threshold } }
+    if threshold > 0 { findings.removeAll { $0.effectiveConfidence < threshold } }
     findings = ruleSet.removeAccepted(findings, analysis: analysis)
     let mask = SuppressionMask(comments: document.comments)
     let masked = mask.apply(findings, source: document.source, language: analysis.language)
