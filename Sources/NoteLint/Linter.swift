@@ -99,7 +99,14 @@ public struct Linter: Sendable {
     let context = LintContext(analysis: analysis, options: ruleSet.options)
     var findings: [Finding] = []
     for rule in ruleSet.rules {
-      findings.append(contentsOf: rule.check(context))
+      var produced = rule.check(context)
+      if !produced.isEmpty, let value = type(of: rule).description.defaultConfidence {
+        let rounded = (min(1, max(0, value)) * 1000).rounded() / 1000
+        for index in produced.indices where produced[index].confidence == nil && produced[index].features == nil {
+          produced[index].confidence = rounded
+        }
+      }
+      findings.append(contentsOf: produced)
     }
     // The statement model's confidence; below the threshold a judgement is not reported.
     ConfidenceModel.apply(&findings, keepFeatures: Self.keepFeatures)
