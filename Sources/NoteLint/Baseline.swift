@@ -105,6 +105,10 @@ public struct Baseline: Sendable {
           out.field("category", finding.category.rawValue)
           out.field("line", finding.line)
           out.field("excerpt", finding.excerpt)
+          if let confidence = finding.confidence {
+            out.key("confidence")
+            out.raw(JSONWriter.decimal(confidence, places: 3))
+          }
         }
       }
     }

@@ -78,6 +78,8 @@ public struct ConfigLayer: Sendable, Hashable {
   public var maxPactWords: Int?
   public var dateOrder: DateOrder?
   public var failOn: FailThreshold?
+  /// `min-confidence:` (0 to 1): judgements below it are not reported.
+  public var minConfidence: Double?
 
   public init() {}
 }
@@ -209,6 +211,7 @@ struct ConfigReader {
 
   static let layerKeys = [
     "language", "fail-on", "sprint-length", "pact-word-budget", "date-order", "roster", "rules", "lexicon",
+    "min-confidence",
   ]
   static let topKeys = ["version", "include", "exclude", "overrides"] + layerKeys
 
@@ -329,6 +332,12 @@ struct ConfigReader {
         throw error(value, "'fail-on' must be error, warning, info or none, not '\(text)'")
       }
       layer.failOn = threshold
+    case "min-confidence":
+      let text = try scalar(value, key)
+      guard let threshold = Double(text), threshold >= 0, threshold <= 1 else {
+        throw error(value, "'min-confidence' must be a number from 0 to 1, not '\(text)'")
+      }
+      layer.minConfidence = threshold
     case "sprint-length":
       layer.sprintLengthDays = try positiveInt(value, key, range: 1...366)
     case "pact-word-budget":

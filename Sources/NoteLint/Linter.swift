@@ -14,6 +14,9 @@ public struct LintOptions: Sendable {
   public var rules: RuleOptions
   /// How many files are linted at once (0: one per core).
   public var jobs: Int
+  /// `--min-confidence`: judgements below it are not reported; wins over `min-confidence:` in a
+  /// configuration (nil: the configuration's, else `ConfidenceModel.defaultThreshold`).
+  public var minConfidence: Double?
 
   public init(language: Language? = nil, today: CivilDate, maxFileSize: Int = FileReader.defaultMaxSize, jobs: Int = 0)
   {
@@ -96,12 +99,19 @@ public struct Linter: Sendable {
     let context = LintContext(analysis: analysis, options: ruleSet.options)
     var findings: [Finding] = []
     for rule in ruleSet.rules {
-      findings.append(contentsOf: rule.check(context))
+      var produced = rule.check(context)
+      if !produced.isEmpty, let value = type(of: rule).description.defaultConfidence {
+        let rounded = (min(1, max(0, value)) * 1000).rounded() / 1000
+        for index in produced.indices where produced[index].confidence == nil && produced[index].features == nil {
+          produced[index].confidence = rounded
+        }
+      }
+      findings.append(contentsOf: produced)
     }
     // The statement model's confidence; below the threshold a judgement is not reported.
     ConfidenceModel.apply(&findings, keepFeatures: Self.keepFeatures)
     let threshold = Self.keepFeatures ? 0 : settings.minConfidence ?? ConfidenceModel.defaultThreshold
-    if threshold > 0 { findings.removeAll { ($0.confidence ?? 1) < threshold } }
+    if threshold > 0 { findings.removeAll { $0.effectiveConfidence < threshold } }
     findings = ruleSet.removeAccepted(findings, analysis: analysis)
     let mask = SuppressionMask(comments: document.comments)
     let masked = mask.apply(findings, source: document.source, language: analysis.language)

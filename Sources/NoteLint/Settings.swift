@@ -33,6 +33,7 @@ public struct EffectiveSettings: Sendable, Hashable {
     roster = options.rules.roster
     dateOrder = options.rules.dateOrder
     parameters = options.rules.parameters
+    minConfidence = options.minConfidence
   }
 
   /// Applies one layer of a configuration.
@@ -59,6 +60,7 @@ public struct EffectiveSettings: Sendable, Hashable {
     if let value = layer.maxPactWords { maxPactWords = value }
     if let value = layer.dateOrder { dateOrder = value }
     if let value = layer.failOn { failOn = value }
+    if let value = layer.minConfidence { minConfidence = value }
   }
 
   public var ruleOptions: RuleOptions {
@@ -86,6 +88,7 @@ public struct EffectiveSettings: Sendable, Hashable {
     parts.append("sprint=\(sprintLengthDays)")
     parts.append("pact-words=\(maxPactWords)")
     parts.append("date-order=\(dateOrder == .dayFirst ? "day" : "month")")
+    parts.append("min-confidence=\(minConfidence.map { String($0) } ?? "default")")
     return parts.joined(separator: "\n")
   }
 }
@@ -191,6 +194,7 @@ public final class ConfigurationResolver: @unchecked Sendable {
       settings.configPath = configuration.path
     }
     if let language = options.language { settings.language = language }
+    if let threshold = options.minConfidence { settings.minConfidence = threshold }
     return settings
   }
 }

@@ -70,9 +70,12 @@ public struct Finding: Sendable, Hashable, Codable {
   /// them (`NOTELINT_FEATURES=1`), to train the model.
   public var features: [String]?
 
+  /// `confidence`: the rule's own, clamped to [0, 1] and rounded to thousandths as JSON prints it
+  /// (nil: the statement model's, or 1 for a governance finding).
   public init(
     file: String, start: SourcePosition, end: SourcePosition, category: Category, rule: String,
-    severity: Severity, message: String, suggestion: String?, checkpoints: [Checkpoint], excerpt: String
+    severity: Severity, message: String, suggestion: String?, checkpoints: [Checkpoint], excerpt: String,
+    confidence: Double? = nil
   ) {
     self.file = file
     self.line = start.line
@@ -86,7 +89,12 @@ public struct Finding: Sendable, Hashable, Codable {
     self.suggestion = suggestion
     self.checkpoints = checkpoints
     self.excerpt = excerpt
+    self.confidence = confidence.map { (min(1, max(0, $0)) * 1000).rounded() / 1000 }
   }
+
+  /// The confidence a threshold compares: the rule's or model's value, else 1 (a governance finding
+  /// states a structural fact; `--min-confidence` never drops it unless it carries a lower value).
+  public var effectiveConfidence: Double { confidence ?? 1 }
 
   /// `findings` in `sortOrder`. Sorts positions and compares the findings in place: sorting the
   /// findings themselves copies and retains each one at every step.

@@ -75,6 +75,9 @@ public struct RuleDescription: Sendable {
   public var rationale: Localized
   public var triggering: [RuleExample]
   public var nonTriggering: [RuleExample]
+  /// The confidence of this rule's findings that carry neither their own (`Finding.init(confidence:)`)
+  /// nor statement features for the model; nil: 1 (a governance finding states a structural fact).
+  public var defaultConfidence: Double?
 
   public init(
     id: String, name: Localized, category: Category, severity: Severity, checkpoints: [Checkpoint],

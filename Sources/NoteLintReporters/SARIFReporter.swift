@@ -157,6 +157,9 @@ public struct SARIFReporter: Reporter {
       out.field("ruleId", finding.rule)
       if let ruleIndex { out.field("ruleIndex", ruleIndex) }
       out.field("level", Self.level(finding.severity))
+      // SARIF's rank (0 to 100): the confidence as a percentage; governance findings are facts (100).
+      out.key("rank")
+      out.raw(JSONWriter.decimal(finding.effectiveConfidence * 100, places: 1))
       out.key("message")
       out.object { out.field("text", finding.fullMessage) }
       out.key("locations")
@@ -185,6 +188,8 @@ public struct SARIFReporter: Reporter {
         out.array(finding.checkpoints) { out.value($0.rawValue) }
         out.field("excerpt", finding.excerpt)
         if let suggestion = finding.suggestion { out.field("suggestion", suggestion) }
+        out.key("confidence")
+        out.raw(JSONWriter.decimal(finding.effectiveConfidence, places: 3))
       }
     }
   }

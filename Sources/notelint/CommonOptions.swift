@@ -15,6 +15,13 @@ struct CommonOptions: ParsableArguments {
   @Option(name: .long, help: "Files linted at once (default: one per core).")
   var jobs: Int = 0
 
+  @Option(
+    name: .long,
+    help:
+      "Drop judgements whose confidence is below this, 0 to 1 (default: min-confidence: of .notelint.yml, else built in)."
+  )
+  var minConfidence: Double?
+
   func lintOptions() throws -> LintOptions {
     var language: Language?
     if let name = self.language {
@@ -34,7 +41,12 @@ struct CommonOptions: ParsableArguments {
     }
     guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
     guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more") }
-    return LintOptions(language: language, today: date, maxFileSize: maxFileSize, jobs: jobs)
+    if let threshold = minConfidence, !(0...1).contains(threshold) {
+      throw ValidationError("--min-confidence must be a number from 0 to 1, not '\(threshold)'")
+    }
+    var options = LintOptions(language: language, today: date, maxFileSize: maxFileSize, jobs: jobs)
+    options.minConfidence = minConfidence
+    return options
   }
 }
 

@@ -20,10 +20,50 @@ struct EvalCommand: ParsableCommand {
   @Option(name: .long, help: "Exit with 1 if any line-level category has a lower recall.")
   var minRecall: Double?
 
+  @Option(
+    name: .customLong("by-source"),
+    help: "TSV (header row; first column a note's file name) naming each note's source: figures per source.")
+  var bySource: String?
+
+  @Option(
+    name: .long, help: "The column of --by-source that names the source (default: source, else repo, else the second).")
+  var sourceColumn: String?
+
+  @Flag(name: .long, help: "Figures per group of notes named alike (the file name up to its first '-').")
+  var groupByPrefix = false
+
   func run() throws {
+    if bySource != nil && groupByPrefix {
+      throw ValidationError("--by-source and --group-by-prefix exclude each other")
+    }
+    if sourceColumn != nil && bySource == nil { throw ValidationError("--source-column needs --by-source") }
+    var sources: [String: String]?
+    if let bySource {
+      switch CorpusEvaluator.sources(tsv: bySource, column: sourceColumn) {
+      case .success(let map): sources = map
+      case .failure(let error):
+        Output.writeStderr("notelint: error: \(error.line)\n")
+        throw ExitCode(2)
+      }
+    }
     let evaluator = CorpusEvaluator(linter: Linter(options: try common.lintOptions()))
-    let evaluation = evaluator.evaluate(folder: folder)
-    Output.writeStdout(CorpusEvaluator.render(evaluation, details: !summaryOnly))
+    let run = evaluator.run(folder: folder)
+    let evaluation = run.evaluation(threshold: evaluator.threshold)
+    var out = CorpusEvaluator.renderTable(evaluation)
+    out += "(at min-confidence \(CorpusEvaluator.format(evaluator.threshold)))\n\n"
+    out += CorpusEvaluator.renderThresholds(run, current: evaluator.threshold)
+    if let sources {
+      let groups = CorpusEvaluator.groups(run, sources: sources)
+      out += "\n" + CorpusEvaluator.renderGroups(run, groups: groups, threshold: evaluator.threshold, title: "source")
+    } else if groupByPrefix {
+      let groups = CorpusEvaluator.prefixGroups(run)
+      out += "\n" + CorpusEvaluator.renderGroups(run, groups: groups, threshold: evaluator.threshold, title: "prefix")
+    }
+    if !summaryOnly {
+      out += CorpusEvaluator.renderDetails(evaluation)
+    }
+    out += CorpusEvaluator.renderErrors(evaluation)
+    Output.writeStdout(out)
     if !evaluation.errors.isEmpty { throw ExitCode(3) }
     for category in Category.lineLevel {
       let score = evaluation.score(category)
