@@ -152,12 +152,10 @@ struct LintCommand: ParsableCommand {
     var report = result.report
     try Output.refuseWritingOverNotes(
       [output, writeBaseline], notes: report.files.map(\.path) + report.errors.map(\.path))
+    try Output.refuseWritingOverInputs([output, writeBaseline], inputs: resolver.loadedPaths, what: "the configuration")
+    try Output.refuseWritingOverInputs([output], inputs: baseline.map { [$0] } ?? [], what: "the baseline")
     if let writeBaseline {
-      do {
-        try AtomicFile.write(Baseline.render(report.findings), to: writeBaseline)
-      } catch {
-        throw Output.fail("\(error)")
-      }
+      try Output.deliver(Baseline.render(report.findings), to: writeBaseline)
     }
     var knownCount: Int?
     if let known {

@@ -408,6 +408,27 @@ final class HostileInputTests: XCTestCase {
     XCTAssertEqual(text.split(separator: "\n").count, 1, text)
     XCTAssertTrue(text.hasPrefix("notes/two\\x0Alines.md:1:9: warning: "), text)
   }
+
+  // MARK: - Hostile front matter (issue 18)
+
+  /// Nested YAML aliases ("billion laughs") in a note's front matter: refused with one error naming
+  /// the reason, in bounded time and memory; a roster of a few aliases still reads.
+  func testFrontMatterAliasBombIsRefusedWithOneError() {
+    var yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for level in 1...9 {
+      let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+      yaml += "a\(level): &a\(level) [\(refs)]\n"
+    }
+    for key in ["team", "tags"] {
+      let bomb = "---\n" + yaml + "\(key): *a9\n---\n\nWe ship soon.\n"
+      let outcome = lint(bomb, "bomb.md")
+      XCTAssertEqual(outcome.error?.path, "bomb.md", key)
+      XCTAssertTrue(outcome.error?.reason.contains("front matter refused") ?? false, outcome.error?.reason ?? "")
+      XCTAssertNil(outcome.summary)
+    }
+    let shared = "---\nlead: &lead Marco Rossi\nteam: [*lead, Giulia Bianchi]\n---\n\nWe ship soon.\n"
+    XCTAssertEqual(vagueTimes(lint(shared, "shared.md")), ["6:9-6:13"])
+  }
 }
 
 /// A report handed from a worker thread to the test.
