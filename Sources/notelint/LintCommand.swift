@@ -152,7 +152,8 @@ struct LintCommand: ParsableCommand {
     var report = result.report
     try Output.refuseWritingOverNotes(
       [output, writeBaseline], notes: report.files.map(\.path) + report.errors.map(\.path))
-    try Output.refuseWritingOverInputs([output, writeBaseline], inputs: resolver.loadedPaths, what: "the configuration")
+    try Output.refuseWritingOverInputs(
+      [output, writeBaseline], inputs: resolver.loadedPaths, what: "the configuration")
     try Output.refuseWritingOverInputs([output], inputs: baseline.map { [$0] } ?? [], what: "the baseline")
     if let writeBaseline {
       try Output.deliver(Baseline.render(report.findings), to: writeBaseline)

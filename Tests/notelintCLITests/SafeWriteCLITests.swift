@@ -367,7 +367,8 @@ final class SafeWriteCLITests: XCTestCase {
     let lint = try run(["lint", "notes", "--format", "json", "--output", "report.json"])
     XCTAssertEqual(lint.code, 1, lint.stderr)
     XCTAssertEqual(mkfifo(root.appendingPathComponent("fifo").path, 0o644), 0)
-    try FileManager.default.createDirectory(at: root.appendingPathComponent("folder"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("folder"), withIntermediateDirectories: true)
     XCTAssertEqual(symlink("/dev/null", root.appendingPathComponent("null-link").path), 0)
     for target in ["fifo", "folder", "null-link"] {
       let commands = [
