@@ -33,7 +33,9 @@ struct CommonOptions: ParsableArguments {
       date = CivilDate.currentLocal()
     }
     guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
+    guard maxFileSize <= 1 << 40 else { throw ValidationError("--max-file-size must be at most 1 TiB (1099511627776)") }
     guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more") }
+    guard jobs <= 1024 else { throw ValidationError("--jobs must be at most 1024") }
     return LintOptions(language: language, today: date, maxFileSize: maxFileSize, jobs: jobs)
   }
 }

@@ -406,3 +406,115 @@ final class HostileCLITests: XCTestCase {
     XCTAssertFalse(loaded.contains(try git("rev-parse :notes/big.md")), "the blob over the limit was loaded")
   }
 }
+
+/// Hostile text in every field of the structured outputs (issue 18): control characters, CR/LF,
+/// delimiters and formula prefixes in items, roster names, handles, e-mails and `--link-base` are
+/// escaped by each format's one escaping function, checked by parsing the output back.
+final class HostileOutputCLITests: XCTestCase {
+  private var root: URL!
+
+  override func setUpWithError() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-inject-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    RawFiles.removeTree(root.path)
+  }
+
+  private func run(_ arguments: [String]) throws -> BinaryRun {
+    try Notelint.run(arguments, in: root)
+  }
+
+  private static let nasties = ["=SUM(A1)", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\t=1", "a,b;c\\d\"e", "x\u{7}y"]
+
+  private func writeNote() {
+    var note = "---\nteam:\n"
+    for (index, nasty) in Self.nasties.enumerated() {
+      let yaml = nasty.unicodeScalars.map {
+        $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? String($0) : String(format: "\\x%02X", $0.value)
+      }.joined()
+      note += "  - {name: \"Person\(index) \(yaml)\", handle: \"\(yaml)h\(index)\", "
+      note += "email: \"p\(index)@x.org\\r\\nBEGIN:VTODO\\r\\nSUMMARY:injected\"}\n"
+    }
+    note += "---\n\n# Actions\n\n"
+    for (index, nasty) in Self.nasties.enumerated() {
+      note += "- [ ] Person\(index) to send \(nasty) the report by 2026-12-\(10 + index)\n"
+    }
+    RawFiles.write(root.path, "notes/a.md", note)
+  }
+
+  func testCSVCellsParseBackAndNoCellStartsAFormula() throws {
+    writeNote()
+    let csv = try run(["actions", "notes", "--format", "csv", "--today", "2026-12-01"])
+    XCTAssertEqual(csv.code, 0, csv.stderr)
+    let file = root.appendingPathComponent("out.csv")
+    try Data(csv.out).write(to: file)
+    let script = """
+      import csv, re, sys
+      rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+      header, body = rows[0], rows[1:]
+      assert len(body) == 7, len(body)
+      for row in body:
+          assert len(row) == len(header), row
+          for cell in row:
+              if cell and cell[0] in "=+-@\\t\\r" and not re.fullmatch(r"-[0-9]+", cell):
+                  print("formula cell:", repr(cell)); sys.exit(1)
+      print("ok")
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, file.path]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    do { try process.run() } catch { throw XCTSkip("python3 is not available: \(error)") }
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0, text)
+  }
+
+  func testICSHasNoInjectedLinesAndJSONParses() throws {
+    writeNote()
+    let ics = try run([
+      "actions", "notes", "--format", "ics", "--today", "2026-12-01", "--link-base", "https://h/\r\nBEGIN:VEVENT\r\nX:",
+    ])
+    XCTAssertEqual(ics.code, 0, ics.stderr)
+    let unfolded = ics.stdout.replacingOccurrences(of: "\r\n ", with: "")
+    let lines = unfolded.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    let names = Set([
+      "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME", "UID", "DTSTAMP", "DTSTART", "DUE",
+      "SUMMARY", "DESCRIPTION", "STATUS", "CATEGORIES", "URL", "ATTENDEE",
+    ])
+    for line in lines {
+      let name = String(line.prefix { $0 != ":" && $0 != ";" })
+      XCTAssertTrue(names.contains(name), line)
+      XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 }, line)
+    }
+    XCTAssertEqual(lines.filter { $0 == "BEGIN:VTODO" }.count, 7)
+    XCTAssertEqual(lines.filter { $0.hasPrefix("BEGIN:") }.count, 8)
+    XCTAssertFalse(unfolded.contains("\r\nSUMMARY:injected"))
+    for command in [
+      ["actions", "notes", "--format", "json", "--today", "2026-12-01"],
+      ["lint", "notes", "--format", "json", "--today", "2026-12-01"],
+      ["lint", "notes", "--format", "sarif", "--today", "2026-12-01"],
+    ] {
+      let result = try run(command)
+      XCTAssertTrue([0, 1].contains(result.code), result.stderr)
+      XCTAssertNotNil(try? JSONSerialization.jsonObject(with: Data(result.out)), "\(command)")
+    }
+  }
+
+  /// Numbers past what the options can mean are usage errors, never an arithmetic trap.
+  func testOverflowingNumericOptionsAreUsageErrors() throws {
+    RawFiles.write(root.path, "notes/a.md", "We ship soon.\n")
+    for command in [
+      ["lint", "notes", "--max-file-size", "9223372036854775807"], ["lint", "notes", "--jobs", "9223372036854775807"],
+      ["actions", "notes", "--due-within", "1537228672809129301w"],
+    ] {
+      let result = try run(command)
+      XCTAssertEqual(result.code, 2, "\(command): \(result.stderr)")
+      XCTAssertTrue(result.stderr.contains("must be"), result.stderr)
+    }
+  }
+}
