@@ -409,6 +409,39 @@ final class HostileInputTests: XCTestCase {
     XCTAssertTrue(text.hasPrefix("notes/two\\x0Alines.md:1:9: warning: "), text)
   }
 
+  // MARK: - Bounded work (issue 18)
+
+  /// 100,000 disable/enable pairs with a finding in each region and one outside each: every
+  /// finding inside is suppressed, every one outside kept (linear matching; it was quadratic).
+  func testHundredThousandSuppressionPairsMatchEachFinding() throws {
+    let pairs = 100_000
+    guard let sample = lint("We ship soon.\n", "one.md").findings.first(where: { $0.rule == "vague-time" }) else {
+      return XCTFail("no vague-time finding")
+    }
+    var comments: [Comment] = []
+    var findings: [Finding] = []
+    for pair in 0..<pairs {
+      let line = pair * 4 + 1
+      comments.append(
+        Comment(text: " notelint-disable vague-time ", start: SourcePosition(line: line, column: 1), endLine: line))
+      comments.append(
+        Comment(
+          text: " notelint-enable vague-time ", start: SourcePosition(line: line + 2, column: 1), endLine: line + 2))
+      for findingLine in [line + 1, line + 3] {
+        var finding = sample
+        finding.line = findingLine
+        finding.endLine = findingLine
+        findings.append(finding)
+      }
+    }
+    let mask = SuppressionMask(comments: comments.reversed())
+    let source = SourceFile(path: "pairs.md", text: String(repeating: "x\n", count: pairs * 4))
+    let result = mask.apply(findings.reversed(), source: source, language: .english)
+    XCTAssertEqual(result.kept.count, pairs)
+    XCTAssertTrue(result.kept.allSatisfy { $0.line % 4 == 0 })
+    XCTAssertEqual(result.unused.count, 0)
+  }
+
   // MARK: - Hostile front matter (issue 18)
 
   /// Nested YAML aliases ("billion laughs") in a note's front matter: refused with one error naming
