@@ -53,6 +53,9 @@ struct LintCommand: ParsableCommand {
   @Option(name: .long, help: "The cache folder (implies --cache).")
   var cachePath: String?
 
+  @Flag(name: .long, help: "Follow symbolic links whose target is outside the folder walked (default: skipped).")
+  var followExternalSymlinks = false
+
   @Option(name: .long, help: "Report only findings that are not in this baseline file.")
   var baseline: String?
 
@@ -104,7 +107,9 @@ struct LintCommand: ParsableCommand {
       }
     }
     let linter = Linter(options: options, configuration: resolver, cache: resultCache)
-    let discovery = FileDiscovery(honourIgnoreFiles: !noIgnore, configuration: resolver, forceExclude: forceExclude)
+    let discovery = FileDiscovery(
+      honourIgnoreFiles: !noIgnore, configuration: resolver, forceExclude: forceExclude,
+      followExternalSymlinks: followExternalSymlinks)
     var stdin: (name: String, bytes: [UInt8])?
     if paths.contains("-") {
       // One byte past the limit is enough to know it is over: an endless stream is never held whole.
@@ -163,6 +168,9 @@ struct LintCommand: ParsableCommand {
       let filtered = known.filter(report.findings)
       report.findings = filtered.new
       knownCount = filtered.known
+    }
+    for notice in discovery.notices.all {
+      Output.writeStderr("notelint: notice: \(notice)\n")
     }
     for error in report.errors {
       Output.writeStderr("notelint: error: \(error.line)\n")

@@ -315,7 +315,13 @@ final class HostileCLITests: XCTestCase {
     XCTAssertEqual(baseline.errLines, ["notelint: baseline.json: cannot be read: not a regular file"])
     let cache = try run(["lint", "notes", "--cache-path", "cache", "-q"])
     XCTAssertEqual(cache.code, 1)
-    XCTAssertEqual(cache.errLines, ["notelint: info: cache cache/results.bin cannot be read; rebuilding it"])
+    // The FIFO is neither read nor replaced by a regular file.
+    XCTAssertEqual(
+      cache.errLines,
+      [
+        "notelint: info: cache cache/results.bin cannot be read; rebuilding it",
+        "notelint: warning: cache/results.bin: cannot be written: is a FIFO: notelint writes only regular files or new names",
+      ])
     let state = try run(["digest", "notes", "--out", "out", "--state", "out/state.json"])
     XCTAssertEqual(state.code, 2)
     XCTAssertEqual(state.errLines, ["notelint: out/state.json: digest state: not a regular file"])
@@ -516,5 +522,37 @@ final class HostileOutputCLITests: XCTestCase {
       XCTAssertEqual(result.code, 2, "\(command): \(result.stderr)")
       XCTAssertTrue(result.stderr.contains("must be"), result.stderr)
     }
+  }
+
+  /// A symbolic link inside the walked folder to a note outside it is not followed (a notice says
+  /// so) unless `--follow-external-symlinks`; a link to a note inside is linted as before.
+  func testSymlinksLeavingTheTreeAreNotFollowedByDefault() throws {
+    RawFiles.write(root.path, "outside/secret.md", "The secret ships soon.\n")
+    RawFiles.write(root.path, "notes/a.md", "Fine.\n")
+    RawFiles.write(root.path, "notes/sub/b.md", "We ship later.\n")
+    XCTAssertEqual(symlink("../outside/secret.md", root.appendingPathComponent("notes/secret.md").path), 0)
+    XCTAssertEqual(symlink("../outside", root.appendingPathComponent("notes/out").path), 0)
+    XCTAssertEqual(symlink("sub/b.md", root.appendingPathComponent("notes/inner.md").path), 0)
+    let plain = try run(["lint", "notes", "--format", "json"])
+    XCTAssertEqual(plain.code, 1, plain.stderr)
+    XCTAssertFalse(plain.stdout.contains("secret ships"), plain.stdout)
+    XCTAssertTrue(plain.stdout.contains("notes/inner.md"), plain.stdout)
+    XCTAssertTrue(plain.stderr.contains("notes/secret.md: symbolic link to outside"), plain.stderr)
+    XCTAssertTrue(plain.stderr.contains("notes/out: symbolic link to outside"), plain.stderr)
+    let followed = try run(["lint", "notes", "--format", "json", "--follow-external-symlinks"])
+    XCTAssertEqual(followed.code, 1, followed.stderr)
+    XCTAssertTrue(followed.stdout.contains("notes/secret.md"), followed.stdout)
+    XCTAssertTrue(followed.stdout.contains("notes/out/secret.md"), followed.stdout)
+  }
+
+  /// A tree 1,500 folders deep is walked (one stat a folder; it was a readlink per component) and
+  /// its deepest note linted.
+  func testDeepTreeIsWalked() throws {
+    let depth = 1_500
+    let deep = Array(repeating: "a", count: depth).joined(separator: "/")
+    RawFiles.write(root.path, "deep/" + deep + "/n.md", "We ship soon.\n")
+    let result = try run(["lint", "deep", "--format", "json"])
+    XCTAssertEqual(result.code, 1, result.stderr)
+    XCTAssertTrue(result.stdout.contains(deep + "/n.md"), String(result.stdout.prefix(300)))
   }
 }
