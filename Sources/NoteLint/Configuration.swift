@@ -115,6 +115,9 @@ public struct Configuration: Sendable {
     let bytes: [UInt8]
     switch FileReader.read(path, maxSize: 1 << 20) {
     case .success(let read): bytes = read
+    case .failure(.tooLarge(let size, _)):
+      throw ConfigError(
+        file: path, line: nil, reason: "is \(size) bytes; a configuration may be at most 1 MiB (1048576 bytes)")
     case .failure(let error): throw ConfigError(file: path, line: nil, reason: "cannot be read: \(error.description)")
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -23,6 +23,9 @@ struct EvalCommand: ParsableCommand {
   func run() throws {
     let evaluator = CorpusEvaluator(linter: Linter(options: try common.lintOptions()))
     let evaluation = evaluator.evaluate(folder: folder)
+    if evaluation.cases == 0 && evaluation.errors.isEmpty {
+      throw Output.fail("\(folder): no labelled notes found (a note beside its .expected file): nothing to score")
+    }
     Output.writeStdout(CorpusEvaluator.render(evaluation, details: !summaryOnly))
     if !evaluation.errors.isEmpty { throw ExitCode(3) }
     for category in Category.lineLevel {

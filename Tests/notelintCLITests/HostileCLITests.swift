@@ -555,4 +555,29 @@ final class HostileOutputCLITests: XCTestCase {
     XCTAssertEqual(result.code, 1, result.stderr)
     XCTAssertTrue(result.stdout.contains(deep + "/n.md"), String(result.stdout.prefix(300)))
   }
+
+  /// Low items: `eval` on an empty folder, a configuration over 1 MiB, `merge` of a report with a
+  /// negative line or `endLine: 0` — each a usage error with an accurate message.
+  func testLowItemsGiveAccurateUsageErrors() throws {
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+    let eval = try run(["eval", "empty"])
+    XCTAssertEqual(eval.code, 2, eval.stderr)
+    XCTAssertTrue(eval.stderr.contains("no labelled notes"), eval.stderr)
+    RawFiles.write(root.path, "notes/a.md", "We ship soon.\n")
+    RawFiles.write(root.path, "big.yml", "version: 1\n" + String(repeating: "#", count: 1 << 20) + "\n")
+    let big = try run(["lint", "notes", "--config", "big.yml"])
+    XCTAssertEqual(big.code, 2, big.stderr)
+    XCTAssertTrue(big.stderr.contains("at most 1 MiB"), big.stderr)
+    XCTAssertFalse(big.stderr.contains("--max-file-size"), big.stderr)
+    let report = try run(["lint", "notes", "--format", "json", "--today", "2026-12-01"])
+    XCTAssertEqual(report.code, 1, report.stderr)
+    for (key, value) in [("\"line\":1,", "\"line\":-3,"), ("\"endLine\":1,", "\"endLine\":0,")] {
+      let text = report.stdout.replacingOccurrences(of: " ", with: "")
+      XCTAssertTrue(text.contains(key), String(text.prefix(400)))
+      RawFiles.write(root.path, "bad.json", text.replacingOccurrences(of: key, with: value))
+      let merged = try run(["merge", "bad.json"])
+      XCTAssertEqual(merged.code, 2, merged.stderr)
+      XCTAssertTrue(merged.stderr.contains("lines and columns start at 1"), merged.stderr)
+    }
+  }
 }
