@@ -1,6 +1,7 @@
 import Foundation
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 import Yams
 
 /// A configuration that cannot be used: the file, the line (when known) and why.
@@ -356,6 +357,13 @@ struct ConfigReader {
         }
         for (kind, phrases, kindLine) in try mapping(lists, "'lexicon: \(name)'") {
           let entries = try strings(phrases, kind)
+          for entry in entries where Lexicon.expansionCount(entry) > Lexicon.maxExpansions {
+            let count = Lexicon.expansionCount(entry)
+            throw error(
+              phrases,
+              "'\(entry.prefix(60))' in 'lexicon: \(name): \(kind)' expands to \(count == Int.max ? "too many" : String(count)) phrases; at most \(Lexicon.maxExpansions) (fewer {a,b} alternations)"
+            )
+          }
           switch kind {
           case "accept": layer.accept[language, default: []].append(contentsOf: entries)
           case "reject": layer.reject[language, default: []].append(contentsOf: entries)

@@ -569,6 +569,11 @@ final class HostileOutputCLITests: XCTestCase {
     XCTAssertEqual(big.code, 2, big.stderr)
     XCTAssertTrue(big.stderr.contains("at most 1 MiB"), big.stderr)
     XCTAssertFalse(big.stderr.contains("--max-file-size"), big.stderr)
+    let alternations = String(repeating: "{a,b,c,d}", count: 20)
+    RawFiles.write(root.path, "alt.yml", "version: 1\nlexicon:\n  en:\n    reject:\n      - \"\(alternations)\"\n")
+    let alt = try run(["lint", "notes", "--config", "alt.yml"])
+    XCTAssertEqual(alt.code, 2, alt.stderr)
+    XCTAssertTrue(alt.stderr.contains("alt.yml:5: ") && alt.stderr.contains("at most 1000"), alt.stderr)
     let report = try run(["lint", "notes", "--format", "json", "--today", "2026-12-01"])
     XCTAssertEqual(report.code, 1, report.stderr)
     for (key, value) in [("\"line\":1,", "\"line\":-3,"), ("\"endLine\":1,", "\"endLine\":0,")] {
