@@ -585,4 +585,15 @@ final class HostileOutputCLITests: XCTestCase {
       XCTAssertTrue(merged.stderr.contains("lines and columns start at 1"), merged.stderr)
     }
   }
+
+  /// A link to a file that never has data (`/proc/kmsg`: a "regular" file that says try again)
+  /// ends at once with exit 3 naming it, instead of waiting forever.
+  func testAFileThatWouldBlockIsAnErrorNotAHang() throws {
+    guard FileManager.default.fileExists(atPath: "/proc/kmsg") else { throw XCTSkip("no /proc/kmsg here") }
+    XCTAssertEqual(symlink("/proc/kmsg", root.appendingPathComponent("kmsg.md").path), 0)
+    let result = try Notelint.run(["lint", "kmsg.md"], in: root, timeout: 20)
+    XCTAssertFalse(result.killed)
+    XCTAssertEqual(result.code, 3, result.stderr)
+    XCTAssertTrue(result.stderr.contains("kmsg.md: cannot be read"), result.stderr)
+  }
 }
