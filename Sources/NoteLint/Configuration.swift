@@ -118,7 +118,8 @@ public struct Configuration: Sendable {
     case .success(let read): bytes = read
     case .failure(.tooLarge(let size, _)):
       throw ConfigError(
-        file: path, line: nil, reason: "is \(size) bytes; a configuration may be at most 1 MiB (1048576 bytes)")
+        file: path, line: nil,
+        reason: "cannot be read: \(size) bytes, over the limit of 1 MiB (1048576 bytes) for a configuration")
     case .failure(let error): throw ConfigError(file: path, line: nil, reason: "cannot be read: \(error.description)")
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {

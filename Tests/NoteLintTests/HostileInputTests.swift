@@ -442,6 +442,25 @@ final class HostileInputTests: XCTestCase {
     XCTAssertEqual(result.unused.count, 0)
   }
 
+  /// A start tag with 200,000 attributes (libxml2 is quadratic in them) over several lines: the
+  /// attributes past the cap are blanked before libxml2 sees them, and the text after the tag keeps
+  /// its exact line and column.
+  func testStartTagWithTwoHundredThousandAttributesKeepsPositions() {
+    var html = "<html><body>\n<p"
+    for index in 0..<200_000 {
+      html += index % 1_000 == 999 ? "\n a\(index)=\"v>\"" : " a\(index)='x'"
+    }
+    html += ">We ship soon.</p>\n<p>Later: we ship soon.</p>\n</body></html>\n"
+    let lines = 2 + 200_000 / 1_000
+    let outcome = lint(html, "attributes.html")
+    XCTAssertEqual(outcome.summary?.path, "attributes.html")
+    let lastLine = html.split(separator: "\n", omittingEmptySubsequences: false)[lines - 1]
+    let column = lastLine.unicodeScalars.count - "We ship soon.</p>".unicodeScalars.count + 9
+    XCTAssertEqual(
+      vagueTimes(outcome),
+      ["\(lines):\(column)-\(lines):\(column + 4)", "\(lines + 1):4-\(lines + 1):9", "\(lines + 1):19-\(lines + 1):23"])
+  }
+
   // MARK: - Hostile front matter (issue 18)
 
   /// Nested YAML aliases ("billion laughs") in a note's front matter: refused with one error naming

@@ -567,7 +567,7 @@ final class HostileOutputCLITests: XCTestCase {
     RawFiles.write(root.path, "big.yml", "version: 1\n" + String(repeating: "#", count: 1 << 20) + "\n")
     let big = try run(["lint", "notes", "--config", "big.yml"])
     XCTAssertEqual(big.code, 2, big.stderr)
-    XCTAssertTrue(big.stderr.contains("at most 1 MiB"), big.stderr)
+    XCTAssertTrue(big.stderr.contains("over the limit of 1 MiB"), big.stderr)
     XCTAssertFalse(big.stderr.contains("--max-file-size"), big.stderr)
     let alternations = String(repeating: "{a,b,c,d}", count: 20)
     RawFiles.write(root.path, "alt.yml", "version: 1\nlexicon:\n  en:\n    reject:\n      - \"\(alternations)\"\n")
