@@ -147,11 +147,15 @@ struct LintCommand: ParsableCommand {
       throw Output.fail("\(error)")
     }
     progress?.finish()
+    // A cache that cannot be written (full disk, a FIFO in its place) is an error of the run: the
+    // report is still delivered, and the exit code is 2 unless input errors make it 3.
+    var cacheFailed = false
     if let resultCache {
       do {
         try resultCache.save()
       } catch {
-        Output.writeStderr("notelint: warning: \(error.description)\n")
+        Output.writeStderr("notelint: error: cache: \(error.description)\n")
+        cacheFailed = true
       }
     }
     var report = result.report
@@ -186,6 +190,7 @@ struct LintCommand: ParsableCommand {
           files: report.files.count, errors: report.errors.count, tally: tally,
           seconds: Date().timeIntervalSince(started), known: knownCount, cache: resultCache, shard: shard))
     }
+    if cacheFailed { throw ExitCode(report.errors.isEmpty ? 2 : 3) }
     if writeBaseline != nil {
       throw ExitCode(report.errors.isEmpty ? 0 : 3)
     }

@@ -314,13 +314,13 @@ final class HostileCLITests: XCTestCase {
     XCTAssertEqual(baseline.code, 2)
     XCTAssertEqual(baseline.errLines, ["notelint: baseline.json: cannot be read: not a regular file"])
     let cache = try run(["lint", "notes", "--cache-path", "cache", "-q"])
-    XCTAssertEqual(cache.code, 1)
+    XCTAssertEqual(cache.code, 2)
     // The FIFO is neither read nor replaced by a regular file.
     XCTAssertEqual(
       cache.errLines,
       [
         "notelint: info: cache cache/results.bin cannot be read; rebuilding it",
-        "notelint: warning: cache/results.bin: cannot be written: is a FIFO: notelint writes only regular files or new names",
+        "notelint: error: cache: cache/results.bin: cannot be written: is a FIFO: notelint writes only regular files or new names",
       ])
     let state = try run(["digest", "notes", "--out", "out", "--state", "out/state.json"])
     XCTAssertEqual(state.code, 2)
