@@ -65,7 +65,17 @@ public struct ActionRenderer: Sendable {
 
   func link(_ record: ActionRecord) -> String? {
     guard let linkBase, !linkBase.isEmpty else { return nil }
-    return linkBase + Escape.uri(path: record.file).replacingPrefix("file://", with: "") + "#L\(record.line)"
+    let url = linkBase + Escape.uri(path: record.file).replacingPrefix("file://", with: "") + "#L\(record.line)"
+    return Self.withoutControls(url)
+  }
+
+  /// A text with every control character (C0, DEL, C1 and the line and paragraph separators)
+  /// removed: for values that have no escape for them (URLs, e-mail addresses, ICS URIs).
+  static func withoutControls(_ text: String) -> String {
+    String(
+      scalars: text.unicodeScalars.filter {
+        !($0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}")
+      })
   }
 
   public func summary(_ records: [ActionRecord]) -> String {
@@ -210,18 +220,22 @@ public struct ActionRenderer: Sendable {
     output += Self.csvColumns.joined(separator: ",") + "\r\n"
     for record in records {
       let fields: [String] = [
-        record.id, Self.safe(record.file), String(record.line), record.status, Self.safe(record.text),
-        Self.safe(record.owners.map(\.name).joined(separator: "; ")),
+        record.id, record.file, String(record.line), record.status, record.text,
+        record.owners.map(\.name).joined(separator: "; "),
         record.owners.compactMap { $0.handle.map { String($0.dropFirst()) } }.joined(separator: "; "),
-        Self.safe(record.diffuseOwner ?? ""), Self.safe(record.deadline?.text ?? ""),
-        record.deadline?.kind.rawValue ?? "",
+        record.diffuseOwner ?? "", record.deadline?.text ?? "", record.deadline?.kind.rawValue ?? "",
         record.deadline?.start?.description ?? "", record.deadline?.due?.description ?? "",
         record.daysLeft.map(String.init) ?? "", record.problems.map(\.rawValue).joined(separator: "; "), record.source,
-        record.language.rawValue, record.noteDate?.description ?? "", Self.safe(record.addressee ?? ""),
+        record.language.rawValue, record.noteDate?.description ?? "", record.addressee ?? "",
       ]
-      output += fields.map(Self.quote).joined(separator: ",") + "\r\n"
+      output += fields.map(Self.csvCell).joined(separator: ",") + "\r\n"
     }
     return output
+  }
+
+  /// The one escaping of a CSV cell: formulas neutralised, then quoted as RFC 4180 needs.
+  static func csvCell(_ field: String) -> String {
+    quote(safe(field))
   }
 
   static func quote(_ field: String) -> String {
@@ -235,9 +249,11 @@ public struct ActionRenderer: Sendable {
     return result + "\""
   }
 
-  /// Neutralises spreadsheet formulas in free text.
+  /// Neutralises spreadsheet formulas: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+  /// carriage return is prefixed with an apostrophe, unless it is a plain integer (`-3` days left).
   static func safe(_ field: String) -> String {
-    guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+    guard let first = field.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) else { return field }
+    if first == "-", field.count > 1, field.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) { return field }
     return "'" + field
   }
 
@@ -297,11 +313,11 @@ public struct ActionRenderer: Sendable {
       lines.append("DESCRIPTION:\(Self.icsText(description.joined(separator: "\n")))")
       lines.append("STATUS:NEEDS-ACTION")
       lines.append("CATEGORIES:notelint" + (record.isOverdue ? ",overdue" : ""))
-      if let url = link(record) { lines.append("URL:\(url)") }
+      if let url = link(record) { lines.append("URL:\(Self.icsURI(url))") }
       for owner in record.owners {
         guard let email = owner.person?.email else { continue }
         let name = owner.person.map { $0.name.isEmpty ? owner.name : $0.name } ?? owner.name
-        lines.append("ATTENDEE;CN=\(Self.icsParameter(name));ROLE=REQ-PARTICIPANT:mailto:\(email)")
+        lines.append("ATTENDEE;CN=\(Self.icsParameter(name));ROLE=REQ-PARTICIPANT:mailto:\(Self.icsURI(email))")
       }
       lines.append("END:VTODO")
     }
@@ -331,9 +347,23 @@ public struct ActionRenderer: Sendable {
     return result
   }
 
+  /// A URI value (URL, `mailto:` address): controls removed, spaces and quotes percent-encoded, so
+  /// no line break can end the content line and start another property.
+  static func icsURI(_ text: String) -> String {
+    var result = ""
+    for scalar in withoutControls(text).unicodeScalars {
+      switch scalar {
+      case " ": result += "%20"
+      case "\"": result += "%22"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
   /// A parameter value: quoted when it holds `:`, `;` or `,`; double quotes and controls dropped.
   static func icsParameter(_ text: String) -> String {
-    let cleaned = String(scalars: text.unicodeScalars.filter { $0 != "\"" && $0.value >= 0x20 })
+    let cleaned = String(scalars: withoutControls(text).unicodeScalars.filter { $0 != "\"" })
     return cleaned.contains(where: { ":;,".contains($0) }) ? "\"\(cleaned)\"" : cleaned
   }
 
@@ -394,7 +424,9 @@ public struct ActionFilter: Sendable {
     guard let unit = trimmed.last, let number = Int(trimmed.dropLast()), number >= 0 else { return nil }
     switch unit {
     case "d", "g": return number
-    case "w": return number * 7
+    case "w":
+      let (days, overflow) = number.multipliedReportingOverflow(by: 7)
+      return overflow ? nil : days
     default: return nil
     }
   }

@@ -63,7 +63,7 @@ public struct Roster: Sendable, Equatable {
   /// Adds the people listed in a document's front matter, read again from its YAML so that
   /// mappings keep their keys.
   public mutating func add(frontMatterOf document: Document) {
-    guard let frontMatter = document.frontMatter else { return }
+    guard let frontMatter = document.frontMatter, frontMatter.problem == nil else { return }
     let lines = frontMatter.lines
     guard lines.upperBound > lines.lowerBound + 1 else { return }
     var yaml = ""

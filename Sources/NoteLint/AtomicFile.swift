@@ -14,6 +14,44 @@ public enum AtomicFile {
     public var description: String { "\(path): cannot be written: \(reason)" }
   }
 
+  /// Refuses a target that exists and is not a regular file: renaming over a device (`/dev/null`),
+  /// a FIFO, a socket or a folder would replace it with a regular file. A symbolic link is judged
+  /// by what it points to.
+  public static func checkTarget(_ path: String) throws(WriteError) {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return }
+    let type = status.st_mode & S_IFMT
+    guard type != S_IFREG else { return }
+    let kind: String
+    switch type {
+    case S_IFDIR: kind = "a folder"
+    case S_IFIFO: kind = "a FIFO"
+    case S_IFSOCK: kind = "a socket"
+    case S_IFCHR, S_IFBLK: kind = "a device"
+    default: kind = "not a regular file"
+    }
+    throw WriteError(path: path, reason: "is \(kind): notelint writes only regular files or new names")
+  }
+
+  /// Removes the temporary files of `path` (`.NAME.tmp-XXXXXX`) that a killed run left behind: those
+  /// not modified for `age` seconds (a live run appends to its own as it goes). Returns how many.
+  @discardableResult
+  public static func removeStaleTemporaries(of path: String, age: Double = 600) -> Int {
+    let folder = PathUtilities.parent(PathUtilities.absolute(path)) ?? "/"
+    let prefix = ".\((path as NSString).lastPathComponent).tmp-"
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return 0 }
+    let now = Date().timeIntervalSince1970
+    var removed = 0
+    for name in names where name.hasPrefix(prefix) && name.utf8.count == prefix.utf8.count + 6 {
+      let temporary = PathUtilities.join(folder, name)
+      var status = stat()
+      guard lstat(temporary, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+      guard now - Double(status.st_mtim.tv_sec) >= age else { continue }
+      if unlink(temporary) == 0 { removed += 1 }
+    }
+    return removed
+  }
+
   /// Writes `bytes` to `path` atomically; `mode` sets the permissions (default 0644).
   public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(WriteError) {
     let stream = try Stream(path: path)
@@ -32,6 +70,7 @@ public enum AtomicFile {
 
     public init(path: String) throws(WriteError) {
       self.path = path
+      try AtomicFile.checkTarget(path)
       let folder = PathUtilities.parent(PathUtilities.absolute(path)) ?? "/"
       let name = (path as NSString).lastPathComponent
       var template = Array(PathUtilities.join(folder, ".\(name).tmp-XXXXXX").utf8CString)

@@ -1,6 +1,7 @@
 import Foundation
 import NoteLintCore
 import NoteLintLanguage
+import NoteLintText
 import Yams
 
 /// A configuration that cannot be used: the file, the line (when known) and why.
@@ -117,6 +118,10 @@ public struct Configuration: Sendable {
     let bytes: [UInt8]
     switch FileReader.read(path, maxSize: 1 << 20) {
     case .success(let read): bytes = read
+    case .failure(.tooLarge(let size, _)):
+      throw ConfigError(
+        file: path, line: nil,
+        reason: "cannot be read: \(size) bytes, over the limit of 1 MiB (1048576 bytes) for a configuration")
     case .failure(let error): throw ConfigError(file: path, line: nil, reason: "cannot be read: \(error.description)")
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -362,6 +367,13 @@ struct ConfigReader {
         }
         for (kind, phrases, kindLine) in try mapping(lists, "'lexicon: \(name)'") {
           let entries = try strings(phrases, kind)
+          for entry in entries where Lexicon.expansionCount(entry) > Lexicon.maxExpansions {
+            let count = Lexicon.expansionCount(entry)
+            throw error(
+              phrases,
+              "'\(entry.prefix(60))' in 'lexicon: \(name): \(kind)' expands to \(count == Int.max ? "too many" : String(count)) phrases; at most \(Lexicon.maxExpansions) (fewer {a,b} alternations)"
+            )
+          }
           switch kind {
           case "accept": layer.accept[language, default: []].append(contentsOf: entries)
           case "reject": layer.reject[language, default: []].append(contentsOf: entries)

@@ -15,10 +15,45 @@ public struct FileDiscovery: Sendable {
   /// Apply ignore files and `exclude` to files named on the command line too.
   public var forceExclude: Bool
 
-  public init(honourIgnoreFiles: Bool = true, configuration: ConfigurationResolver? = nil, forceExclude: Bool = false) {
+  /// Follow symbolic links inside a walked folder whose target is outside it (default: not
+  /// followed, with a notice: a committed link to `~/.netrc` must not put its text in a report).
+  public var followExternalSymlinks: Bool
+  /// What discovery skipped and says so (one line each, path first), in walk order.
+  public let notices = NoticeLog()
+
+  public init(
+    honourIgnoreFiles: Bool = true, configuration: ConfigurationResolver? = nil, forceExclude: Bool = false,
+    followExternalSymlinks: Bool = false
+  ) {
     self.honourIgnoreFiles = honourIgnoreFiles
     self.configuration = configuration
     self.forceExclude = forceExclude
+    self.followExternalSymlinks = followExternalSymlinks
+  }
+
+  /// Lines discovery reports without failing the run (a link left unfollowed).
+  public final class NoticeLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    private var seen = Set<String>()
+
+    public var all: [String] {
+      lock.lock()
+      defer { lock.unlock() }
+      return lines
+    }
+
+    func add(_ line: String) {
+      lock.lock()
+      defer { lock.unlock() }
+      if seen.insert(line).inserted { lines.append(line) }
+    }
+  }
+
+  /// A folder's identity: device and inode, symlinks followed (one `stat`, whatever the depth).
+  struct FolderID: Hashable {
+    var device: UInt64
+    var inode: UInt64
   }
 
   public static func isNote(_ path: String) -> Bool {
@@ -59,9 +94,14 @@ public struct FileDiscovery: Sendable {
       }
       let absolute = PathUtilities.absolute(path, from: base)
       if isDirectory.boolValue {
-        var visited = Set<String>()
+        var visited = Set<FolderID>()
         let stack = honourIgnoreFiles ? IgnoreStack.forFolder(absolute) : IgnoreStack()
-        walk(path, absolute: absolute, stack: stack, visited: &visited, files: &files, errors: &errors)
+        var tree = absolute
+        if let resolved = realpath(path, nil) {
+          tree = String(cString: resolved)
+          free(resolved)
+        }
+        walk(path, absolute: absolute, tree: tree, stack: stack, visited: &visited, files: &files, errors: &errors)
       } else if !forceExclude || !isExcluded(file: absolute) {
         files.append(path)
       }
@@ -102,16 +142,17 @@ public struct FileDiscovery: Sendable {
   }
 
   private func walk(
-    _ folder: String, absolute: String, stack: IgnoreStack, visited: inout Set<String>, files: inout [String],
-    errors: inout [FileError]
+    _ folder: String, absolute: String, tree: String, stack: IgnoreStack, visited: inout Set<FolderID>,
+    files: inout [String], errors: inout [FileError]
   ) {
-    // The real path (symlinks resolved) identifies a folder: meeting it again on the way down is a loop.
-    guard let resolved = realpath(absolute, nil) else {
+    // Device and inode (symlinks followed) identify a folder: meeting it again on the way down is a
+    // loop. One stat per folder, not a realpath (a readlink per component: quadratic in depth).
+    var folderStatus = stat()
+    guard stat(folder, &folderStatus) == 0 else {
       errors.append(FileError(path: folder, reason: "cannot resolve folder: \(FileReader.reason(errno: errno))"))
       return
     }
-    let real = String(cString: resolved)
-    free(resolved)
+    let real = FolderID(device: UInt64(folderStatus.st_dev), inode: UInt64(folderStatus.st_ino))
     guard visited.insert(real).inserted else {
       errors.append(FileError(path: folder, reason: InputError.isDirectoryLoop.description))
       return
@@ -152,6 +193,21 @@ public struct FileDiscovery: Sendable {
           continue
         }
         isDirectory = (status.st_mode & S_IFMT) == S_IFDIR
+        // Only links to folders and regular files leak text; a link to a device or FIFO goes on to
+        // be reported as "not a regular file" (never opened).
+        let isRegular = (status.st_mode & S_IFMT) == S_IFREG
+        if entry.type == DT_LNK, !followExternalSymlinks, isDirectory || (isRegular && Self.isNote(path)),
+          !Self.resolves(path, inside: tree)
+        {
+          // A link to a folder that holds the tree is a loop; any other target is outside.
+          if isDirectory, let real = Self.realPath(path), real == "/" || tree.hasPrefix(real + "/") {
+            errors.append(FileError(path: path, reason: InputError.isDirectoryLoop.description))
+          } else {
+            notices.add(
+              "\(path): symbolic link to outside \(tree), not followed (--follow-external-symlinks to follow it)")
+          }
+          continue
+        }
       }
       if isDirectory {
         if stack.isIgnored(absolutePath: childAbsolute, isDirectory: true) { continue }
@@ -161,7 +217,8 @@ public struct FileDiscovery: Sendable {
           continue
         }
         let inner = honourIgnoreFiles ? stack.entering(childAbsolute) : stack
-        walk(path, absolute: childAbsolute, stack: inner, visited: &visited, files: &files, errors: &errors)
+        walk(
+          path, absolute: childAbsolute, tree: tree, stack: inner, visited: &visited, files: &files, errors: &errors)
       } else if Self.isNote(path) {
         if stack.isIgnored(absolutePath: childAbsolute, isDirectory: false) { continue }
         if let configuration = configuration?.configuration(forFile: childAbsolute),
@@ -172,6 +229,18 @@ public struct FileDiscovery: Sendable {
         files.append(path)
       }
     }
+  }
+
+  /// Whether a path's real location (symlinks resolved) is `tree` or inside it.
+  static func resolves(_ path: String, inside tree: String) -> Bool {
+    guard let real = realPath(path) else { return false }
+    return real == tree || real.hasPrefix(tree == "/" ? "/" : tree + "/")
+  }
+
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   static let invalidName = "name is not valid UTF-8 (undecodable bytes shown as \\xNN): rename it to lint it"

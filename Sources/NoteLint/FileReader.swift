@@ -19,7 +19,13 @@ public enum FileReader {
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else { return .failure(.unreadable(reason(errno: errno))) }
     defer { close(descriptor) }
-    switch read(descriptor: descriptor, atMost: maxSize + 1, reserve: Int(status.st_size)) {
+    // What was opened is judged again (the path may have been swapped for a FIFO since the stat).
+    var opened = stat()
+    guard fstat(descriptor, &opened) == 0, (opened.st_mode & S_IFMT) == S_IFREG else {
+      return .failure(.notRegularFile)
+    }
+    // A file never waits for data: one that says "try again" (/proc/kmsg) is a special file.
+    switch read(descriptor: descriptor, atMost: maxSize + 1, reserve: Int(status.st_size), waits: false) {
     case .success(let bytes) where bytes.count > maxSize: return .failure(.overLimit(limit: maxSize))
     case let result: return result
     }
@@ -27,7 +33,10 @@ public enum FileReader {
 
   /// Reads an open descriptor (standard input) to its end, or until `count` bytes: never more, so an
   /// endless stream cannot fill the memory.
-  public static func read(descriptor: Int32, atMost count: Int, reserve: Int = 0) -> Result<[UInt8], InputError> {
+  /// `waits`: a descriptor with no data yet (a pipe) is waited for; otherwise that read fails.
+  public static func read(
+    descriptor: Int32, atMost count: Int, reserve: Int = 0, waits: Bool = true
+  ) -> Result<[UInt8], InputError> {
     // The expected size and one byte more are read straight into the result (the extra byte tells
     // the end of the file from a file that grew); whatever else comes is read in chunks.
     var failure: Int32?
@@ -36,7 +45,7 @@ public enum FileReader {
     var bytes = [UInt8](unsafeUninitializedCapacity: first) { buffer, initialized in
       initialized = 0
       while initialized < first {
-        switch readSome(descriptor, buffer.baseAddress! + initialized, first - initialized) {
+        switch readSome(descriptor, buffer.baseAddress! + initialized, first - initialized, waits: waits) {
         case .data(let read): initialized += read
         case .end:
           ended = true
@@ -52,7 +61,7 @@ public enum FileReader {
     var chunk = [UInt8](repeating: 0, count: 65536)
     while bytes.count < count {
       let wanted = min(chunk.count, count - bytes.count)
-      let result = chunk.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress!, wanted) }
+      let result = chunk.withUnsafeMutableBytes { readSome(descriptor, $0.baseAddress!, wanted, waits: waits) }
       switch result {
       case .data(let read): bytes.append(contentsOf: chunk[0..<read])
       case .end: return .success(bytes)
@@ -69,13 +78,16 @@ public enum FileReader {
   }
 
   /// One `read`, retried on EINTR; a non-blocking descriptor (standard input) waits for more.
-  private static func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ wanted: Int) -> ReadResult {
+  private static func readSome(
+    _ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ wanted: Int, waits: Bool
+  ) -> ReadResult {
     while true {
       let read = Glibc.read(descriptor, buffer, wanted)
       if read > 0 { return .data(read) }
       if read == 0 { return .end }
       if errno == EINTR { continue }
       if errno == EAGAIN || errno == EWOULDBLOCK {
+        guard waits else { return .failed(EAGAIN) }
         var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         _ = poll(&ready, 1, -1)
         continue
@@ -110,6 +122,7 @@ public enum FileReader {
     case EACCES, EPERM: return "permission denied"
     case ENAMETOOLONG: return "path too long for the system (over \(PATH_MAX) bytes, or a name over 255)"
     case ELOOP: return "too many levels of symbolic links"
+    case EAGAIN: return "a special file that has no data to read now (not a note)"
     default: return String(cString: strerror(code))
     }
   }

@@ -152,6 +152,10 @@ public struct Linter: Sendable {
         summary: nil, findings: [], error: FileError(path: path, reason: error.description), failOn: settings.failOn)
     case .success(let source):
       let document = Self.parse(source, format: isHTML ? .html : .markdown)
+      if let problem = document.frontMatter?.problem {
+        return FileOutcome(
+          summary: nil, findings: [], error: FileError(path: path, reason: problem), failOn: settings.failOn)
+      }
       let result = lint(document, settings: settings)
       if let cache, let key { cache.store(path: path, key: key, summary: result.summary, findings: result.findings) }
       return FileOutcome(summary: result.summary, findings: result.findings, error: nil, failOn: settings.failOn)
@@ -175,7 +179,10 @@ public struct Linter: Sendable {
       let isHTML = FileDiscovery.isHTML(path)
       switch TextDecoder.decode(bytes, path: path, isHTML: isHTML) {
       case .failure(let error): return .failure(FileError(path: path, reason: error.description))
-      case .success(let source): return .success(Self.parse(source, format: isHTML ? .html : .markdown))
+      case .success(let source):
+        let document = Self.parse(source, format: isHTML ? .html : .markdown)
+        if let problem = document.frontMatter?.problem { return .failure(FileError(path: path, reason: problem)) }
+        return .success(document)
       }
     }
   }

@@ -69,6 +69,16 @@ public enum ReportMerger {
         owner[file.path] = path
         files.append(FileSummary(path: file.path, language: file.language, kind: file.kind))
       }
+      for finding in input.findings {
+        guard finding.line >= 1, finding.column >= 1, finding.endLine >= finding.line, finding.endColumn >= 1 else {
+          return .failure(
+            FileError(
+              path: path,
+              reason:
+                "has a finding in \(finding.file) at \(finding.line):\(finding.column)-\(finding.endLine):\(finding.endColumn): lines and columns start at 1 and end at or after the start"
+            ))
+        }
+      }
       findings.append(contentsOf: input.findings)
       errors.append(contentsOf: (input.errors ?? []).map { FileError(path: $0.file, reason: $0.reason) })
     }

@@ -317,6 +317,7 @@ public final class ResultCache: @unchecked Sendable {
     guard writeError == nil else { return nil }
     do {
       try prepareFolder()
+      AtomicFile.removeStaleTemporaries(of: file)
       let stream = try AtomicFile.Stream(path: file)
       output = stream
       return stream

@@ -108,6 +108,14 @@ public final class ConfigurationResolver: @unchecked Sendable {
     explicit = try configPath.map { path throws in try Configuration.load(path: path) }
   }
 
+  /// The paths of every configuration file read so far (`--config` included): inputs of the run,
+  /// which no output may replace.
+  public var loadedPaths: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return (explicit.map { [$0.path] } ?? []) + loaded.values.map(\.path).sorted()
+  }
+
   /// The first configuration error met so far (the run stops on it).
   public var error: ConfigError? {
     lock.lock()

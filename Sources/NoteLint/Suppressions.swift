@@ -158,31 +158,44 @@ public struct SuppressionMask: Sendable {
         usage[index][position] += 1
       }
     }
-    var kept: [Finding] = []
-    for finding in findings {
+    // Directives by kind and regions by start, swept in position order: linear in findings plus
+    // directives (plus the regions open at once), not their product.
+    let whole = directives.indices.filter { directives[$0].kind == .disableFile }
+    var nextLine: [Int: [Int]] = [:]
+    for index in directives.indices where directives[index].kind == .disableNextLine {
+      nextLine[directives[index].endLine + 1, default: []].append(index)
+    }
+    let byStart = regions.indices.sorted { regions[$0].start < regions[$1].start }
+    let order = findings.indices.sorted {
+      SourcePosition(line: findings[$0].line, column: findings[$0].column)
+        < SourcePosition(line: findings[$1].line, column: findings[$1].column)
+    }
+    var suppressedAt = [Bool](repeating: false, count: findings.count)
+    var nextRegion = 0
+    var active: [Int] = []
+    for findingIndex in order {
+      let finding = findings[findingIndex]
       let position = SourcePosition(line: finding.line, column: finding.column)
       var suppressed = false
-      for (index, directive) in directives.enumerated() {
-        let covers: Bool
-        switch directive.kind {
-        case .disableFile: covers = true
-        case .disableNextLine: covers = finding.line == directive.endLine + 1
-        case .disable, .enable: covers = false
-        }
-        if covers, directive.ids?.contains(finding.rule) ?? true {
-          use(index, finding.rule)
-          suppressed = true
-        }
+      for index in whole + (nextLine[finding.line] ?? []) where directives[index].ids?.contains(finding.rule) ?? true {
+        use(index, finding.rule)
+        suppressed = true
       }
-      for region in regions
-      where region.start <= position && (region.end.map { position < $0 } ?? true)
-        && (region.include?.contains(finding.rule) ?? true) && !region.exclude.contains(finding.rule)
-      {
+      while nextRegion < byStart.count, regions[byStart[nextRegion]].start <= position {
+        active.append(byStart[nextRegion])
+        nextRegion += 1
+      }
+      active.removeAll { regions[$0].end.map { $0 <= position } ?? false }
+      for regionIndex in active.sorted() {
+        let region = regions[regionIndex]
+        guard region.include?.contains(finding.rule) ?? true, !region.exclude.contains(finding.rule) else { continue }
         use(region.directive, finding.rule)
         suppressed = true
       }
-      if !suppressed { kept.append(finding) }
+      suppressedAt[findingIndex] = suppressed
     }
+    var kept: [Finding] = []
+    for index in findings.indices where !suppressedAt[index] { kept.append(findings[index]) }
     var unused: [Finding] = []
     func report(_ start: SourcePosition, _ text: String, _ message: Localized) {
       let width = source.lineRange(start.line).count

@@ -147,11 +147,17 @@ public struct FrontMatter: Sendable {
   public var lists: [String: [String]]
   /// The 1-based lines the front matter occupies, fences included.
   public var lines: ClosedRange<Int>
+  /// Why the front matter was refused (its values are then empty), e.g. YAML aliases that expand
+  /// past the parser's budget; the linter reports it as the file's error.
+  public var problem: String?
 
-  public init(values: [String: String] = [:], lists: [String: [String]] = [:], lines: ClosedRange<Int>) {
+  public init(
+    values: [String: String] = [:], lists: [String: [String]] = [:], lines: ClosedRange<Int>, problem: String? = nil
+  ) {
     self.values = values
     self.lists = lists
     self.lines = lines
+    self.problem = problem
   }
 
   /// The first value found among `keys` (case-insensitive keys are stored lowercased).

@@ -53,32 +53,53 @@ public enum FrontMatterParser {
     return frontMatter(node, lines: lines)
   }
 
+  /// The most values (scalars reached through lists, mappings and aliases) the front matter may
+  /// hold. YAML aliases share nodes, so a few hundred bytes can name billions of values ("billion
+  /// laughs"): conversion stops at this budget and the front matter is refused with a reason.
+  public static let maxValues = 10_000
+
   private static func frontMatter(_ node: Node, lines: ClosedRange<Int>) -> FrontMatter {
     var frontMatter = FrontMatter(lines: lines)
     guard let mapping = node.mapping else { return frontMatter }
+    var budget = maxValues
     for (key, value) in mapping {
       guard let name = key.scalar?.string.lowercased() else { continue }
+      budget -= 1
       switch value {
       case .scalar(let scalar):
         frontMatter.values[name] = scalar.string
-      case .sequence(let sequence):
-        frontMatter.lists[name] = sequence.flatMap(strings)
-      case .mapping:
-        frontMatter.lists[name] = strings(value)
+      case .sequence, .mapping:
+        var list: [String] = []
+        guard collect(value, into: &list, budget: &budget) else {
+          return FrontMatter(lines: lines, problem: refusal)
+        }
+        frontMatter.lists[name] = list
       case .alias:
         break
       }
+      if budget < 0 { return FrontMatter(lines: lines, problem: refusal) }
     }
     return frontMatter
   }
 
-  private static func strings(_ node: Node) -> [String] {
+  static let refusal =
+    "front matter refused: its YAML expands to more than \(maxValues) values (nested aliases?)"
+
+  /// Appends the scalars under `node`; false once more than `budget` nodes have been visited.
+  private static func collect(_ node: Node, into list: inout [String], budget: inout Int) -> Bool {
+    budget -= 1
+    if budget < 0 { return false }
     switch node {
-    case .scalar(let scalar): return [scalar.string]
-    case .sequence(let sequence): return sequence.flatMap(strings)
-    case .mapping(let mapping): return mapping.map(\.value).flatMap(strings)
-    case .alias: return []
+    case .scalar(let scalar):
+      list.append(scalar.string)
+    case .sequence(let sequence):
+      for item in sequence where !collect(item, into: &list, budget: &budget) { return false }
+    case .mapping(let mapping):
+      for (_, value) in mapping where !collect(value, into: &list, budget: &budget) { return false }
+    case .alias:
+      break
     }
+    return true
   }
 }
 

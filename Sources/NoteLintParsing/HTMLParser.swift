@@ -14,6 +14,7 @@ public enum HTMLParser {
     var bytes = source.utf8
     neutralizeCharsetDeclarations(&bytes)
     normalizeLoneCarriageReturns(&bytes)
+    capAttributes(&bytes)
     // HUGE lifts libxml2's nesting limit of 256 elements, past which it drops the rest of the
     // document; its parser and our walk are both iterative, so deep nesting is safe.
     let options =
@@ -52,6 +53,80 @@ public enum HTMLParser {
         bytes[index] = 0x0A
       }
       index += 1
+    }
+  }
+
+  /// The most attributes a start tag keeps: libxml2 checks each new attribute against the earlier
+  /// ones (quadratic: 200,000 attributes took 94 s). Attribute text is never linted.
+  static let maxAttributes = 1_000
+
+  /// Blanks (spaces; line breaks kept, so every position stays exact) the attributes of a start tag
+  /// past `maxAttributes`, in one pass over the bytes.
+  static func capAttributes(_ bytes: inout [UInt8]) {
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else {
+        index += 1
+        continue
+      }
+      if bytes[index + 1] == UInt8(ascii: "!"), index + 3 < count, bytes[index + 2] == UInt8(ascii: "-"),
+        bytes[index + 3] == UInt8(ascii: "-")
+      {
+        // A comment: skip to its end.
+        var end = index + 4
+        while end + 2 < count,
+          !(bytes[end] == UInt8(ascii: "-") && bytes[end + 1] == UInt8(ascii: "-")
+            && bytes[end + 2] == UInt8(ascii: ">"))
+        { end += 1 }
+        index = end + 3
+        continue
+      }
+      guard isLetter(bytes[index + 1]) else {
+        index += 1
+        continue
+      }
+      var position = index + 1
+      while position < count, !isSpace(bytes[position]), bytes[position] != UInt8(ascii: ">"),
+        bytes[position] != UInt8(ascii: "/")
+      { position += 1 }
+      var attributes = 0
+      var excessStart: Int?
+      while position < count, bytes[position] != UInt8(ascii: ">") {
+        let byte = bytes[position]
+        if isSpace(byte) || byte == UInt8(ascii: "/") {
+          position += 1
+          continue
+        }
+        // One attribute: a name, then `= value` if any.
+        attributes += 1
+        if attributes > maxAttributes, excessStart == nil { excessStart = position }
+        while position < count, !isSpace(bytes[position]), bytes[position] != UInt8(ascii: "="),
+          bytes[position] != UInt8(ascii: ">")
+        { position += 1 }
+        var look = position
+        while look < count, isSpace(bytes[look]) { look += 1 }
+        guard look < count, bytes[look] == UInt8(ascii: "=") else { continue }
+        look += 1
+        while look < count, isSpace(bytes[look]) { look += 1 }
+        if look < count, bytes[look] == UInt8(ascii: "\"") || bytes[look] == UInt8(ascii: "'") {
+          let quote = bytes[look]
+          look += 1
+          while look < count, bytes[look] != quote { look += 1 }
+          position = min(count, look + 1)
+        } else {
+          while look < count, !isSpace(bytes[look]), bytes[look] != UInt8(ascii: ">") { look += 1 }
+          position = look
+        }
+      }
+      if let start = excessStart {
+        for offset in start..<min(position, count) where bytes[offset] != 0x0A && bytes[offset] != 0x0D {
+          bytes[offset] = 0x20
+        }
+      }
+      index = position + 1
     }
   }
 

@@ -230,6 +230,23 @@ public final class Lexicon: Sendable {
     return result
   }
 
+  /// How many phrases an entry's `{a,b}` alternations expand to (saturating at `Int.max`), counted
+  /// without expanding: a configuration refuses an entry past `maxExpansions` before building it.
+  public static func expansionCount(_ entry: String) -> Int {
+    var count = 1
+    var entry = ArraySlice(entry.unicodeScalars)
+    while let open = entry.firstIndex(of: "{"), let close = entry[open...].firstIndex(of: "}") {
+      let options = entry[(open + 1)..<close].split(separator: ",", omittingEmptySubsequences: false).count
+      let (product, overflow) = count.multipliedReportingOverflow(by: max(1, options))
+      count = overflow ? Int.max : product
+      entry = entry[(close + 1)...]
+    }
+    return count
+  }
+
+  /// The most phrases one configured lexicon entry may expand to.
+  public static let maxExpansions = 1_000
+
   /// The expansion of one entry (for tests and tools).
   public static func expandForTesting(_ entry: String) -> [String] {
     expand(ArraySlice(entry.unicodeScalars)).map { String(scalars: $0) }

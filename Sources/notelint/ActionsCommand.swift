@@ -105,11 +105,8 @@ struct ActionsCommand: ParsableCommand {
     let text = renderer.render(extraction, format: format.value)
     if let output {
       try Output.refuseWritingOverNotes([output], notes: FileDiscovery(configuration: resolver).discover(paths).files)
-      do {
-        try AtomicFile.write(text, to: output)
-      } catch {
-        throw Output.fail(String(describing: error))
-      }
+      try Output.refuseWritingOverInputs([output], inputs: resolver.loadedPaths, what: "the configuration")
+      try Output.deliver(text, to: output)
     } else {
       Output.writeStdout(text)
     }

@@ -40,7 +40,9 @@ struct CommonOptions: ParsableArguments {
       date = CivilDate.currentLocal()
     }
     guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
+    guard maxFileSize <= 1 << 40 else { throw ValidationError("--max-file-size must be at most 1 TiB (1099511627776)") }
     guard jobs >= 0 else { throw ValidationError("--jobs must be 0 (one per core) or more") }
+    guard jobs <= 1024 else { throw ValidationError("--jobs must be at most 1024") }
     if let threshold = minConfidence, !(0...1).contains(threshold) {
       throw ValidationError("--min-confidence must be a number from 0 to 1, not '\(threshold)'")
     }

@@ -49,6 +49,9 @@ struct EvalCommand: ParsableCommand {
     let evaluator = CorpusEvaluator(linter: Linter(options: try common.lintOptions()))
     let run = evaluator.run(folder: folder)
     let evaluation = run.evaluation(threshold: evaluator.threshold)
+    if evaluation.cases == 0 && evaluation.errors.isEmpty {
+      throw Output.fail("\(folder): no labelled notes found (a note beside its .expected file): nothing to score")
+    }
     var out = CorpusEvaluator.renderTable(evaluation)
     out += "(at min-confidence \(CorpusEvaluator.format(evaluator.threshold)))\n\n"
     out += CorpusEvaluator.renderThresholds(run, current: evaluator.threshold)

@@ -53,6 +53,9 @@ struct LintCommand: ParsableCommand {
   @Option(name: .long, help: "The cache folder (implies --cache).")
   var cachePath: String?
 
+  @Flag(name: .long, help: "Follow symbolic links whose target is outside the folder walked (default: skipped).")
+  var followExternalSymlinks = false
+
   @Option(name: .long, help: "Report only findings that are not in this baseline file.")
   var baseline: String?
 
@@ -104,7 +107,9 @@ struct LintCommand: ParsableCommand {
       }
     }
     let linter = Linter(options: options, configuration: resolver, cache: resultCache)
-    let discovery = FileDiscovery(honourIgnoreFiles: !noIgnore, configuration: resolver, forceExclude: forceExclude)
+    let discovery = FileDiscovery(
+      honourIgnoreFiles: !noIgnore, configuration: resolver, forceExclude: forceExclude,
+      followExternalSymlinks: followExternalSymlinks)
     var stdin: (name: String, bytes: [UInt8])?
     if paths.contains("-") {
       // One byte past the limit is enough to know it is over: an endless stream is never held whole.
@@ -142,28 +147,34 @@ struct LintCommand: ParsableCommand {
       throw Output.fail("\(error)")
     }
     progress?.finish()
+    // A cache that cannot be written (full disk, a FIFO in its place) is an error of the run: the
+    // report is still delivered, and the exit code is 2 unless input errors make it 3.
+    var cacheFailed = false
     if let resultCache {
       do {
         try resultCache.save()
       } catch {
-        Output.writeStderr("notelint: warning: \(error.description)\n")
+        Output.writeStderr("notelint: error: cache: \(error.description)\n")
+        cacheFailed = true
       }
     }
     var report = result.report
     try Output.refuseWritingOverNotes(
       [output, writeBaseline], notes: report.files.map(\.path) + report.errors.map(\.path))
+    try Output.refuseWritingOverInputs(
+      [output, writeBaseline], inputs: resolver.loadedPaths, what: "the configuration")
+    try Output.refuseWritingOverInputs([output], inputs: baseline.map { [$0] } ?? [], what: "the baseline")
     if let writeBaseline {
-      do {
-        try AtomicFile.write(Baseline.render(report.findings), to: writeBaseline)
-      } catch {
-        throw Output.fail("\(error)")
-      }
+      try Output.deliver(Baseline.render(report.findings), to: writeBaseline)
     }
     var knownCount: Int?
     if let known {
       let filtered = known.filter(report.findings)
       report.findings = filtered.new
       knownCount = filtered.known
+    }
+    for notice in discovery.notices.all {
+      Output.writeStderr("notelint: notice: \(notice)\n")
     }
     for error in report.errors {
       Output.writeStderr("notelint: error: \(error.line)\n")
@@ -179,6 +190,7 @@ struct LintCommand: ParsableCommand {
           files: report.files.count, errors: report.errors.count, tally: tally,
           seconds: Date().timeIntervalSince(started), known: knownCount, cache: resultCache, shard: shard))
     }
+    if cacheFailed { throw ExitCode(report.errors.isEmpty ? 2 : 3) }
     if writeBaseline != nil {
       throw ExitCode(report.errors.isEmpty ? 0 : 3)
     }

@@ -34,6 +34,7 @@ struct MergeCommand: ParsableCommand {
     case .success(let merged): report = merged
     case .failure(let error): throw Output.fail(error.line)
     }
+    try Output.refuseWritingOverInputs([output], inputs: reports, what: "the report")
     try Output.deliver(Output.render(report, format: format.value, color: output == nil && Output.useColor), to: output)
     throw ExitCode(Output.exitCode(report, override: failOn.value))
   }

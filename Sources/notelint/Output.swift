@@ -37,7 +37,7 @@ enum Output {
   /// Stops the run when a file it would write is one of the notes it read: notelint never writes
   /// over a note (`--output notes/a.md` given by mistake).
   static func refuseWritingOverNotes(_ targets: [String?], notes: [String]) throws {
-    for case let target? in targets {
+    for case let target? in targets where !writesToStandardOutput(target) {
       if let note = PathUtilities.sameFile(as: target, in: notes) {
         let what = note == target ? "a note" : "the note \(note)"
         throw fail("\(target): is \(what) that this run reads, and notelint never writes over a note")
@@ -45,9 +45,24 @@ enum Output {
     }
   }
 
+  /// Stops the run when a file it would write is an input of the run other than a note: a
+  /// configuration it read or the baseline it compares with.
+  static func refuseWritingOverInputs(_ targets: [String?], inputs: [String], what: String) throws {
+    for case let target? in targets where !writesToStandardOutput(target) {
+      if let input = PathUtilities.sameFile(as: target, in: inputs) {
+        throw fail("\(target): is \(what) \(input) that this run reads, and notelint never writes over an input")
+      }
+    }
+  }
+
+  /// `-` and `/dev/stdout` name standard output: written directly, never replaced by a file.
+  static func writesToStandardOutput(_ path: String) -> Bool {
+    path == "-" || path == "/dev/stdout" || path == "/proc/self/fd/1" || path == "/dev/fd/1"
+  }
+
   /// Writes the rendered report to standard output, or atomically to `path`.
   static func deliver(_ text: String, to path: String?) throws {
-    guard let path else {
+    guard let path, !writesToStandardOutput(path) else {
       writeStdout(text)
       return
     }

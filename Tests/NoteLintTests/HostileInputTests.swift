@@ -408,6 +408,79 @@ final class HostileInputTests: XCTestCase {
     XCTAssertEqual(text.split(separator: "\n").count, 1, text)
     XCTAssertTrue(text.hasPrefix("notes/two\\x0Alines.md:1:9: warning: "), text)
   }
+
+  // MARK: - Bounded work (issue 18)
+
+  /// 100,000 disable/enable pairs with a finding in each region and one outside each: every
+  /// finding inside is suppressed, every one outside kept (linear matching; it was quadratic).
+  func testHundredThousandSuppressionPairsMatchEachFinding() throws {
+    let pairs = 100_000
+    guard let sample = lint("We ship soon.\n", "one.md").findings.first(where: { $0.rule == "vague-time" }) else {
+      return XCTFail("no vague-time finding")
+    }
+    var comments: [Comment] = []
+    var findings: [Finding] = []
+    for pair in 0..<pairs {
+      let line = pair * 4 + 1
+      comments.append(
+        Comment(text: " notelint-disable vague-time ", start: SourcePosition(line: line, column: 1), endLine: line))
+      comments.append(
+        Comment(
+          text: " notelint-enable vague-time ", start: SourcePosition(line: line + 2, column: 1), endLine: line + 2))
+      for findingLine in [line + 1, line + 3] {
+        var finding = sample
+        finding.line = findingLine
+        finding.endLine = findingLine
+        findings.append(finding)
+      }
+    }
+    let mask = SuppressionMask(comments: comments.reversed())
+    let source = SourceFile(path: "pairs.md", text: String(repeating: "x\n", count: pairs * 4))
+    let result = mask.apply(findings.reversed(), source: source, language: .english)
+    XCTAssertEqual(result.kept.count, pairs)
+    XCTAssertTrue(result.kept.allSatisfy { $0.line % 4 == 0 })
+    XCTAssertEqual(result.unused.count, 0)
+  }
+
+  /// A start tag with 200,000 attributes (libxml2 is quadratic in them) over several lines: the
+  /// attributes past the cap are blanked before libxml2 sees them, and the text after the tag keeps
+  /// its exact line and column.
+  func testStartTagWithTwoHundredThousandAttributesKeepsPositions() {
+    var html = "<html><body>\n<p"
+    for index in 0..<200_000 {
+      html += index % 1_000 == 999 ? "\n a\(index)=\"v>\"" : " a\(index)='x'"
+    }
+    html += ">We ship soon.</p>\n<p>Later: we ship soon.</p>\n</body></html>\n"
+    let lines = 2 + 200_000 / 1_000
+    let outcome = lint(html, "attributes.html")
+    XCTAssertEqual(outcome.summary?.path, "attributes.html")
+    let lastLine = html.split(separator: "\n", omittingEmptySubsequences: false)[lines - 1]
+    let column = lastLine.unicodeScalars.count - "We ship soon.</p>".unicodeScalars.count + 9
+    XCTAssertEqual(
+      vagueTimes(outcome),
+      ["\(lines):\(column)-\(lines):\(column + 4)", "\(lines + 1):4-\(lines + 1):9", "\(lines + 1):19-\(lines + 1):23"])
+  }
+
+  // MARK: - Hostile front matter (issue 18)
+
+  /// Nested YAML aliases ("billion laughs") in a note's front matter: refused with one error naming
+  /// the reason, in bounded time and memory; a roster of a few aliases still reads.
+  func testFrontMatterAliasBombIsRefusedWithOneError() {
+    var yaml = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for level in 1...9 {
+      let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+      yaml += "a\(level): &a\(level) [\(refs)]\n"
+    }
+    for key in ["team", "tags"] {
+      let bomb = "---\n" + yaml + "\(key): *a9\n---\n\nWe ship soon.\n"
+      let outcome = lint(bomb, "bomb.md")
+      XCTAssertEqual(outcome.error?.path, "bomb.md", key)
+      XCTAssertTrue(outcome.error?.reason.contains("front matter refused") ?? false, outcome.error?.reason ?? "")
+      XCTAssertNil(outcome.summary)
+    }
+    let shared = "---\nlead: &lead Marco Rossi\nteam: [*lead, Giulia Bianchi]\n---\n\nWe ship soon.\n"
+    XCTAssertEqual(vagueTimes(lint(shared, "shared.md")), ["6:9-6:13"])
+  }
 }
 
 /// A report handed from a worker thread to the test.

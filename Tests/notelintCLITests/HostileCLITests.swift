@@ -314,8 +314,14 @@ final class HostileCLITests: XCTestCase {
     XCTAssertEqual(baseline.code, 2)
     XCTAssertEqual(baseline.errLines, ["notelint: baseline.json: cannot be read: not a regular file"])
     let cache = try run(["lint", "notes", "--cache-path", "cache", "-q"])
-    XCTAssertEqual(cache.code, 1)
-    XCTAssertEqual(cache.errLines, ["notelint: info: cache cache/results.bin cannot be read; rebuilding it"])
+    XCTAssertEqual(cache.code, 2)
+    // The FIFO is neither read nor replaced by a regular file.
+    XCTAssertEqual(
+      cache.errLines,
+      [
+        "notelint: info: cache cache/results.bin cannot be read; rebuilding it",
+        "notelint: error: cache: cache/results.bin: cannot be written: is a FIFO: notelint writes only regular files or new names",
+      ])
     let state = try run(["digest", "notes", "--out", "out", "--state", "out/state.json"])
     XCTAssertEqual(state.code, 2)
     XCTAssertEqual(state.errLines, ["notelint: out/state.json: digest state: not a regular file"])
@@ -404,5 +410,190 @@ final class HostileCLITests: XCTestCase {
     let loaded = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
     XCTAssertTrue(loaded.contains(try git("rev-parse :notes/a.md")), loaded)
     XCTAssertFalse(loaded.contains(try git("rev-parse :notes/big.md")), "the blob over the limit was loaded")
+  }
+}
+
+/// Hostile text in every field of the structured outputs (issue 18): control characters, CR/LF,
+/// delimiters and formula prefixes in items, roster names, handles, e-mails and `--link-base` are
+/// escaped by each format's one escaping function, checked by parsing the output back.
+final class HostileOutputCLITests: XCTestCase {
+  private var root: URL!
+
+  override func setUpWithError() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-inject-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    RawFiles.removeTree(root.path)
+  }
+
+  private func run(_ arguments: [String]) throws -> BinaryRun {
+    try Notelint.run(arguments, in: root)
+  }
+
+  private static let nasties = ["=SUM(A1)", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)", "\t=1", "a,b;c\\d\"e", "x\u{7}y"]
+
+  private func writeNote() {
+    var note = "---\nteam:\n"
+    for (index, nasty) in Self.nasties.enumerated() {
+      let yaml = nasty.unicodeScalars.map {
+        $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? String($0) : String(format: "\\x%02X", $0.value)
+      }.joined()
+      note += "  - {name: \"Person\(index) \(yaml)\", handle: \"\(yaml)h\(index)\", "
+      note += "email: \"p\(index)@x.org\\r\\nBEGIN:VTODO\\r\\nSUMMARY:injected\"}\n"
+    }
+    note += "---\n\n# Actions\n\n"
+    for (index, nasty) in Self.nasties.enumerated() {
+      note += "- [ ] Person\(index) to send \(nasty) the report by 2026-12-\(10 + index)\n"
+    }
+    RawFiles.write(root.path, "notes/a.md", note)
+  }
+
+  func testCSVCellsParseBackAndNoCellStartsAFormula() throws {
+    writeNote()
+    let csv = try run(["actions", "notes", "--format", "csv", "--today", "2026-12-01"])
+    XCTAssertEqual(csv.code, 0, csv.stderr)
+    let file = root.appendingPathComponent("out.csv")
+    try Data(csv.out).write(to: file)
+    let script = """
+      import csv, re, sys
+      rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+      header, body = rows[0], rows[1:]
+      assert len(body) == 7, len(body)
+      for row in body:
+          assert len(row) == len(header), row
+          for cell in row:
+              if cell and cell[0] in "=+-@\\t\\r" and not re.fullmatch(r"-[0-9]+", cell):
+                  print("formula cell:", repr(cell)); sys.exit(1)
+      print("ok")
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, file.path]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = out
+    do { try process.run() } catch { throw XCTSkip("python3 is not available: \(error)") }
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0, text)
+  }
+
+  func testICSHasNoInjectedLinesAndJSONParses() throws {
+    writeNote()
+    let ics = try run([
+      "actions", "notes", "--format", "ics", "--today", "2026-12-01", "--link-base", "https://h/\r\nBEGIN:VEVENT\r\nX:",
+    ])
+    XCTAssertEqual(ics.code, 0, ics.stderr)
+    let unfolded = ics.stdout.replacingOccurrences(of: "\r\n ", with: "")
+    let lines = unfolded.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    let names = Set([
+      "BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME", "UID", "DTSTAMP", "DTSTART", "DUE",
+      "SUMMARY", "DESCRIPTION", "STATUS", "CATEGORIES", "URL", "ATTENDEE",
+    ])
+    for line in lines {
+      let name = String(line.prefix { $0 != ":" && $0 != ";" })
+      XCTAssertTrue(names.contains(name), line)
+      XCTAssertFalse(line.unicodeScalars.contains { $0.value < 0x20 }, line)
+    }
+    XCTAssertEqual(lines.filter { $0 == "BEGIN:VTODO" }.count, 7)
+    XCTAssertEqual(lines.filter { $0.hasPrefix("BEGIN:") }.count, 8)
+    XCTAssertFalse(unfolded.contains("\r\nSUMMARY:injected"))
+    for command in [
+      ["actions", "notes", "--format", "json", "--today", "2026-12-01"],
+      ["lint", "notes", "--format", "json", "--today", "2026-12-01"],
+      ["lint", "notes", "--format", "sarif", "--today", "2026-12-01"],
+    ] {
+      let result = try run(command)
+      XCTAssertTrue([0, 1].contains(result.code), result.stderr)
+      XCTAssertNotNil(try? JSONSerialization.jsonObject(with: Data(result.out)), "\(command)")
+    }
+  }
+
+  /// Numbers past what the options can mean are usage errors, never an arithmetic trap.
+  func testOverflowingNumericOptionsAreUsageErrors() throws {
+    RawFiles.write(root.path, "notes/a.md", "We ship soon.\n")
+    for command in [
+      ["lint", "notes", "--max-file-size", "9223372036854775807"], ["lint", "notes", "--jobs", "9223372036854775807"],
+      ["actions", "notes", "--due-within", "1537228672809129301w"],
+    ] {
+      let result = try run(command)
+      XCTAssertEqual(result.code, 2, "\(command): \(result.stderr)")
+      XCTAssertTrue(result.stderr.contains("must be"), result.stderr)
+    }
+  }
+
+  /// A symbolic link inside the walked folder to a note outside it is not followed (a notice says
+  /// so) unless `--follow-external-symlinks`; a link to a note inside is linted as before.
+  func testSymlinksLeavingTheTreeAreNotFollowedByDefault() throws {
+    RawFiles.write(root.path, "outside/secret.md", "The secret ships soon.\n")
+    RawFiles.write(root.path, "notes/a.md", "Fine.\n")
+    RawFiles.write(root.path, "notes/sub/b.md", "We ship later.\n")
+    XCTAssertEqual(symlink("../outside/secret.md", root.appendingPathComponent("notes/secret.md").path), 0)
+    XCTAssertEqual(symlink("../outside", root.appendingPathComponent("notes/out").path), 0)
+    XCTAssertEqual(symlink("sub/b.md", root.appendingPathComponent("notes/inner.md").path), 0)
+    let plain = try run(["lint", "notes", "--format", "json"])
+    XCTAssertEqual(plain.code, 1, plain.stderr)
+    XCTAssertFalse(plain.stdout.contains("secret ships"), plain.stdout)
+    XCTAssertTrue(plain.stdout.contains("notes/inner.md"), plain.stdout)
+    XCTAssertTrue(plain.stderr.contains("notes/secret.md: symbolic link to outside"), plain.stderr)
+    XCTAssertTrue(plain.stderr.contains("notes/out: symbolic link to outside"), plain.stderr)
+    let followed = try run(["lint", "notes", "--format", "json", "--follow-external-symlinks"])
+    XCTAssertEqual(followed.code, 1, followed.stderr)
+    XCTAssertTrue(followed.stdout.contains("notes/secret.md"), followed.stdout)
+    XCTAssertTrue(followed.stdout.contains("notes/out/secret.md"), followed.stdout)
+  }
+
+  /// A tree 1,500 folders deep is walked (one stat a folder; it was a readlink per component) and
+  /// its deepest note linted.
+  func testDeepTreeIsWalked() throws {
+    let depth = 1_500
+    let deep = Array(repeating: "a", count: depth).joined(separator: "/")
+    RawFiles.write(root.path, "deep/" + deep + "/n.md", "We ship soon.\n")
+    let result = try run(["lint", "deep", "--format", "json"])
+    XCTAssertEqual(result.code, 1, result.stderr)
+    XCTAssertTrue(result.stdout.contains(deep + "/n.md"), String(result.stdout.prefix(300)))
+  }
+
+  /// Low items: `eval` on an empty folder, a configuration over 1 MiB, `merge` of a report with a
+  /// negative line or `endLine: 0` — each a usage error with an accurate message.
+  func testLowItemsGiveAccurateUsageErrors() throws {
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+    let eval = try run(["eval", "empty"])
+    XCTAssertEqual(eval.code, 2, eval.stderr)
+    XCTAssertTrue(eval.stderr.contains("no labelled notes"), eval.stderr)
+    RawFiles.write(root.path, "notes/a.md", "We ship soon.\n")
+    RawFiles.write(root.path, "big.yml", "version: 1\n" + String(repeating: "#", count: 1 << 20) + "\n")
+    let big = try run(["lint", "notes", "--config", "big.yml"])
+    XCTAssertEqual(big.code, 2, big.stderr)
+    XCTAssertTrue(big.stderr.contains("over the limit of 1 MiB"), big.stderr)
+    XCTAssertFalse(big.stderr.contains("--max-file-size"), big.stderr)
+    let alternations = String(repeating: "{a,b,c,d}", count: 20)
+    RawFiles.write(root.path, "alt.yml", "version: 1\nlexicon:\n  en:\n    reject:\n      - \"\(alternations)\"\n")
+    let alt = try run(["lint", "notes", "--config", "alt.yml"])
+    XCTAssertEqual(alt.code, 2, alt.stderr)
+    XCTAssertTrue(alt.stderr.contains("alt.yml:5: ") && alt.stderr.contains("at most 1000"), alt.stderr)
+    let report = try run(["lint", "notes", "--format", "json", "--today", "2026-12-01"])
+    XCTAssertEqual(report.code, 1, report.stderr)
+    for (key, value) in [("\"line\":1,", "\"line\":-3,"), ("\"endLine\":1,", "\"endLine\":0,")] {
+      let text = report.stdout.replacingOccurrences(of: " ", with: "")
+      XCTAssertTrue(text.contains(key), String(text.prefix(400)))
+      RawFiles.write(root.path, "bad.json", text.replacingOccurrences(of: key, with: value))
+      let merged = try run(["merge", "bad.json"])
+      XCTAssertEqual(merged.code, 2, merged.stderr)
+      XCTAssertTrue(merged.stderr.contains("lines and columns start at 1"), merged.stderr)
+    }
+  }
+
+  /// A link to a file that never has data (`/proc/kmsg`: a "regular" file that says try again)
+  /// ends at once with exit 3 naming it, instead of waiting forever.
+  func testAFileThatWouldBlockIsAnErrorNotAHang() throws {
+    guard FileManager.default.fileExists(atPath: "/proc/kmsg") else { throw XCTSkip("no /proc/kmsg here") }
+    XCTAssertEqual(symlink("/proc/kmsg", root.appendingPathComponent("kmsg.md").path), 0)
+    let result = try Notelint.run(["lint", "kmsg.md"], in: root, timeout: 20)
+    XCTAssertFalse(result.killed)
+    XCTAssertEqual(result.code, 3, result.stderr)
+    XCTAssertTrue(result.stderr.contains("kmsg.md: cannot be read"), result.stderr)
   }
 }

@@ -356,4 +356,85 @@ final class SafeWriteCLITests: XCTestCase {
     XCTAssertEqual(initialised.code, 0, initialised.stderr)
     XCTAssertEqual(TreeSnapshot.take(inputs, skipping: [".git"]).differences(before), ["en/.notelint.yml"])
   }
+
+  // MARK: - Hostile output paths (issue 18)
+
+  /// An output path that is a FIFO, a folder, a socket or (through a link) a device is refused with
+  /// exit 2 and a message naming it, for every command that writes; nothing is replaced.
+  func testSpecialFileTargetsAreRefusedForEveryWriter() throws {
+    RawFiles.write(root.path, "notes/a.md", "We ship soon.\n")
+    RawFiles.write(root.path, "report.json", "")
+    let lint = try run(["lint", "notes", "--format", "json", "--output", "report.json"])
+    XCTAssertEqual(lint.code, 1, lint.stderr)
+    XCTAssertEqual(mkfifo(root.appendingPathComponent("fifo").path, 0o644), 0)
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("folder"), withIntermediateDirectories: true)
+    XCTAssertEqual(symlink("/dev/null", root.appendingPathComponent("null-link").path), 0)
+    for target in ["fifo", "folder", "null-link"] {
+      let commands = [
+        ["lint", "notes", "--output", target], ["lint", "notes", "--write-baseline", target],
+        ["merge", "report.json", "--output", target], ["actions", "notes", "--format", "ics", "--output", target],
+      ]
+      for command in commands {
+        let result = try run(command)
+        XCTAssertEqual(result.code, 2, "\(command): \(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("\(target): cannot be written: is a"), "\(command): \(result.stderr)")
+      }
+    }
+    var status = stat()
+    XCTAssertEqual(lstat(root.appendingPathComponent("fifo").path, &status), 0)
+    XCTAssertEqual(status.st_mode & S_IFMT, S_IFIFO)
+    XCTAssertEqual(lstat(root.appendingPathComponent("null-link").path, &status), 0)
+    XCTAssertEqual(status.st_mode & S_IFMT, S_IFLNK)
+  }
+
+  /// `-` and `/dev/stdout` are standard output; the configuration and the baseline a run reads are
+  /// never replaced by its output.
+  func testStandardOutputNamesAndInputsOfTheRun() throws {
+    RawFiles.write(root.path, "notes/a.md", "We ship soon.\n")
+    RawFiles.write(root.path, ".notelint.yml", "version: 1\n")
+    for name in ["-", "/dev/stdout"] {
+      let result = try run(["lint", "notes", "--format", "json", "--output", name])
+      XCTAssertEqual(result.code, 1, result.stderr)
+      XCTAssertNotNil(parseJSON(result.stdout, name))
+    }
+    let baseline = try run(["lint", "notes", "--write-baseline", "base.json"])
+    XCTAssertEqual(baseline.code, 0, baseline.stderr)
+    let report = try run(["lint", "notes", "--format", "json", "--output", "report.json"])
+    XCTAssertEqual(report.code, 1, report.stderr)
+    let before = files("")
+    let cases = [
+      ["lint", "notes", "--output", ".notelint.yml"], ["lint", "notes", "--write-baseline", ".notelint.yml"],
+      ["lint", "notes", "--config", ".notelint.yml", "--output", ".notelint.yml"],
+      ["lint", "notes", "--baseline", "base.json", "--output", "base.json"],
+      ["actions", "notes", "--output", ".notelint.yml"], ["merge", "report.json", "--output", "report.json"],
+    ]
+    for command in cases {
+      let result = try run(command)
+      XCTAssertEqual(result.code, 2, "\(command): \(result.stderr)")
+      XCTAssertTrue(result.stderr.contains("never writes over an input"), "\(command): \(result.stderr)")
+    }
+    XCTAssertEqual(files(""), before)
+  }
+
+  /// The temporary file of a killed cache write is removed by the next run that uses the cache.
+  func testStaleCacheTemporariesAreRemoved() throws {
+    RawFiles.write(root.path, "notes/a.md", "We ship soon.\n")
+    let first = try run(["lint", "notes", "--cache"])
+    XCTAssertEqual(first.code, 1, first.stderr)
+    let folder = root.appendingPathComponent(".notelint-cache")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    guard let cacheName = names.first(where: { !$0.hasPrefix(".") }) else { return XCTFail("\(names)") }
+    let stale = folder.appendingPathComponent(".\(cacheName).tmp-AbC123").path
+    let fresh = folder.appendingPathComponent(".\(cacheName).tmp-XyZ789").path
+    RawFiles.write(folder.path, ".\(cacheName).tmp-AbC123", "left by a killed run")
+    RawFiles.write(folder.path, ".\(cacheName).tmp-XyZ789", "a live run's")
+    var times = [timeval(tv_sec: 1_000_000, tv_usec: 0), timeval(tv_sec: 1_000_000, tv_usec: 0)]
+    XCTAssertEqual(utimes(stale, &times), 0)
+    RawFiles.write(root.path, "notes/b.md", "We ship later.\n")
+    let second = try run(["lint", "notes", "--cache"])
+    XCTAssertEqual(second.code, 1, second.stderr)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: stale))
+    XCTAssertTrue(FileManager.default.fileExists(atPath: fresh))
+  }
 }
