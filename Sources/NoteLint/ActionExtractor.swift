@@ -110,6 +110,8 @@ public struct ActionRecord: Sendable, Equatable {
   public var language: Language
   /// The note's own date (front matter or file name).
   public var noteDate: CivilDate?
+  /// Where the note's date was read: frontMatter, body, title, meta, fileName or today.
+  public var noteDateSource: String = "today"
   /// Who an item without an owner is addressed to: the note's author or the pact's owner.
   public var addressee: String?
 
@@ -160,7 +162,8 @@ public struct ActionExtractor: Sendable {
     var roster = Roster()
     roster.add(entries: settings.roster)
     roster.add(frontMatterOf: document)
-    let noteDate = DocumentAnalysis.noteDate(document)
+    let noteDateSource = analysis.noteDateSource.source
+    let noteDate = noteDateSource == .today ? nil : analysis.noteDateSource.date
     let addressee = Self.addressee(analysis)
     let fileKey = Self.fileKey(document.source.path)
     var occurrences: [String: Int] = [:]
@@ -191,7 +194,8 @@ public struct ActionExtractor: Sendable {
         id: id, file: document.source.path, line: item.start.line, column: item.start.column, text: item.text,
         done: item.done, owners: owners, diffuseOwner: owners.isEmpty ? item.diffuseOwner?.text : nil,
         deadline: deadline, problems: problems, daysLeft: daysLeft, source: item.source.rawValue,
-        language: analysis.language, noteDate: noteDate, addressee: addressee)
+        language: analysis.language, noteDate: noteDate, noteDateSource: noteDateSource.rawValue,
+        addressee: addressee)
     }
   }
 

@@ -63,8 +63,14 @@ public enum FrontMatterParser {
         frontMatter.values[name] = scalar.string
       case .sequence(let sequence):
         frontMatter.lists[name] = sequence.flatMap(strings)
-      case .mapping:
+      case .mapping(let fields):
         frontMatter.lists[name] = strings(value)
+        // `sprint: {start: 2026-11-02, length-days: 14}` is also read as `sprint.start`, `sprint.length-days`.
+        for (field, child) in fields {
+          if let field = field.scalar?.string.lowercased(), let scalar = child.scalar {
+            frontMatter.values[name + "." + field] = scalar.string
+          }
+        }
       case .alias:
         break
       }

@@ -39,6 +39,7 @@ public enum HTMLParser {
     document.tables = builder.tables
     document.comments = builder.comments
     document.title = builder.title
+    document.metaDate = builder.metaDate
     document.linkSections()
     return document
   }
@@ -94,6 +95,8 @@ private struct HTMLBuilder {
   var tables: [Table] = []
   var comments: [Comment] = []
   var title: String?
+  /// The `content` of a `<meta name="date">` (or `dc.date`, `dcterms.date`, `created`).
+  var metaDate: String?
 
   /// Source offset up to which text has been aligned.
   private var cursor = 0
@@ -239,6 +242,13 @@ private struct HTMLBuilder {
     switch name {
     case "head":
       return true
+    case "meta":
+      if metaDate == nil, let key = Self.attribute(node, "name")?.lowercased(),
+        ["date", "dc.date", "dcterms.date", "dc.date.created", "created"].contains(key)
+      {
+        metaDate = Self.attribute(node, "content")
+      }
+      return false
     case "title":
       inTitle = true
       return true
