@@ -289,8 +289,7 @@ public struct ActionExtractor: Sendable {
       let text = analysis.blocks[block]
       return expression.range.upperBound <= text.folded.count ? text.text.string(expression.range) : ""
     }
-    let dated = item.deadlines.filter { $0.due != nil }
-    if let best = dated.max(by: { $0.due! < $1.due! }) {
+    if let best = Self.chosenDeadline(item, analysis, located: located) {
       // "by Friday", "entro il 30/11", "within 2 weeks" are periods from the note's date to the
       // deadline, and "end of Q4", "fine mese" cover a whole period: a careful reader sees the last
       // day. A period that starts later and is not introduced that way ("week 49", "dal 4 al 6
@@ -310,6 +309,18 @@ public struct ActionExtractor: Sendable {
       return ActionDeadline(text: vague.text, kind: .vague)
     }
     return nil
+  }
+
+  /// The item's deadline among its dates (`DateRoles.deadline`): completion, "since" and absence
+  /// dates are not deadlines.
+  static func chosenDeadline(
+    _ item: ActionItem, _ analysis: DocumentAnalysis, located: [(block: Int, expression: DateExpression)]
+  ) -> DateExpression? {
+    DateRoles.deadline(
+      among: item.deadlines.map { expression in
+        let block = located.first { $0.expression == expression }?.block ?? item.block
+        return (expression, analysis.blocks[block].folded)
+      })
   }
 
   /// Finds the block of each of an item's date expressions by parsing its blocks again the way

@@ -86,6 +86,16 @@ public final class DocumentAnalysis: Sendable {
     for index in items.indices where reader.sectionOf[items[index].block]?.kind == "done" {
       items[index].done = true
     }
+    // "(done 12 Nov)", "fatto il 3 marzo": an item whose dates say when it was done, and none when it is due.
+    for index in items.indices where !items[index].done {
+      let roles = items[index].deadlines.map { expression in
+        let block =
+          ([items[index].block] + items[index].blocks).first { blocks[$0].folded.count >= expression.range.upperBound }
+          ?? items[index].block
+        return DateRoles.role(of: expression, in: blocks[block].folded)
+      }
+      if roles.contains(.completion), !roles.contains(.deadline) { items[index].done = true }
+    }
     self.actionItems = items
     self.itemStatements = items.map { item in
       var extra = ["src=\(item.source.rawValue)"]
@@ -183,6 +193,17 @@ public final class DocumentAnalysis: Sendable {
   /// The note's own date when the note gives one (front matter, body, title, meta, file name).
   public static func noteDate(_ document: Document) -> CivilDate? {
     NoteDate.found(document)?.date
+  }
+
+  /// The deadline of an item among its dates (`DateRoles.deadline`): not a completion, "since" or
+  /// absence date. Each date is read in the first of the item's blocks whose text holds its range.
+  public func deadline(of item: ActionItem) -> DateExpression? {
+    DateRoles.deadline(
+      among: item.deadlines.map { expression in
+        let block =
+          ([item.block] + item.blocks).first { blocks[$0].folded.count >= expression.range.upperBound } ?? item.block
+        return (expression, blocks[block].folded)
+      })
   }
 
   /// The action item that covers a token of a block, if any.

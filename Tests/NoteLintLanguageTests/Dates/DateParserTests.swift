@@ -218,7 +218,7 @@ final class PeriodTests: XCTestCase {
         row(
           "Finish by the end of the week", "by the end of the week", .period, "2026-11-23",
           "2026-11-29"),
-        row("Finish EOW", "EOW", .period, "2026-11-23", "2026-11-29"),
+        row("Finish EOW", "EOW", .period, "2026-11-23", "2026-11-27"),
         row(
           "Chiudere entro fine settimana", "entro fine settimana", .period, "2026-11-23",
           "2026-11-29"),
