@@ -55,7 +55,9 @@ public struct NoteDate: Sendable, Equatable {
   }
 
   /// The field labels that introduce the note's date on a line of its own.
-  static let fieldLabels: Set<String> = ["date", "data", "meeting date", "data riunione", "data della riunione", "when"]
+  static let fieldLabels: Set<String> = [
+    "date", "data", "meeting date", "data riunione", "data della riunione", "when",
+  ]
 
   /// A heading among the first blocks, or a `Date:` field line, that holds a date with its year.
   static func bodyDate(_ document: Document) -> CivilDate? {
