@@ -302,7 +302,8 @@ public struct ActionExtractor: Sendable {
       return ActionDeadline(
         text: written, kind: isRange ? .range : .date, start: isRange ? best.start : nil, due: best.due)
     }
-    if let first = item.deadlines.first {
+    // A cadence or a date that cannot be placed (not a completion, "since" or absence date).
+    if let first = item.deadlines.first(where: { $0.due == nil }) {
       return ActionDeadline(text: text(first), kind: first.kind == .recurring ? .recurring : .unresolved)
     }
     if let vague = item.vagueDeadline {
