@@ -110,6 +110,8 @@ public struct ActionRecord: Sendable, Equatable {
   public var language: Language
   /// The note's own date (front matter or file name).
   public var noteDate: CivilDate?
+  /// Where the note's date was read: frontMatter, body, title, meta, fileName or today.
+  public var noteDateSource: String = "today"
   /// Who an item without an owner is addressed to: the note's author or the pact's owner.
   public var addressee: String?
 
@@ -160,7 +162,8 @@ public struct ActionExtractor: Sendable {
     var roster = Roster()
     roster.add(entries: settings.roster)
     roster.add(frontMatterOf: document)
-    let noteDate = DocumentAnalysis.noteDate(document)
+    let noteDateSource = analysis.noteDateSource.source
+    let noteDate = noteDateSource == .today ? nil : analysis.noteDateSource.date
     let addressee = Self.addressee(analysis)
     let fileKey = Self.fileKey(document.source.path)
     var occurrences: [String: Int] = [:]
@@ -191,7 +194,8 @@ public struct ActionExtractor: Sendable {
         id: id, file: document.source.path, line: item.start.line, column: item.start.column, text: item.text,
         done: item.done, owners: owners, diffuseOwner: owners.isEmpty ? item.diffuseOwner?.text : nil,
         deadline: deadline, problems: problems, daysLeft: daysLeft, source: item.source.rawValue,
-        language: analysis.language, noteDate: noteDate, addressee: addressee)
+        language: analysis.language, noteDate: noteDate, noteDateSource: noteDateSource.rawValue,
+        addressee: addressee)
     }
   }
 
@@ -285,8 +289,7 @@ public struct ActionExtractor: Sendable {
       let text = analysis.blocks[block]
       return expression.range.upperBound <= text.folded.count ? text.text.string(expression.range) : ""
     }
-    let dated = item.deadlines.filter { $0.due != nil }
-    if let best = dated.max(by: { $0.due! < $1.due! }) {
+    if let best = Self.chosenDeadline(item, analysis, located: located) {
       // "by Friday", "entro il 30/11", "within 2 weeks" are periods from the note's date to the
       // deadline, and "end of Q4", "fine mese" cover a whole period: a careful reader sees the last
       // day. A period that starts later and is not introduced that way ("week 49", "dal 4 al 6
@@ -299,13 +302,26 @@ public struct ActionExtractor: Sendable {
       return ActionDeadline(
         text: written, kind: isRange ? .range : .date, start: isRange ? best.start : nil, due: best.due)
     }
-    if let first = item.deadlines.first {
+    // A cadence or a date that cannot be placed (not a completion, "since" or absence date).
+    if let first = item.deadlines.first(where: { $0.due == nil }) {
       return ActionDeadline(text: text(first), kind: first.kind == .recurring ? .recurring : .unresolved)
     }
     if let vague = item.vagueDeadline {
       return ActionDeadline(text: vague.text, kind: .vague)
     }
     return nil
+  }
+
+  /// The item's deadline among its dates (`DateRoles.deadline`): completion, "since" and absence
+  /// dates are not deadlines.
+  static func chosenDeadline(
+    _ item: ActionItem, _ analysis: DocumentAnalysis, located: [(block: Int, expression: DateExpression)]
+  ) -> DateExpression? {
+    DateRoles.deadline(
+      among: item.deadlines.map { expression in
+        let block = located.first { $0.expression == expression }?.block ?? item.block
+        return (expression, analysis.blocks[block].folded)
+      })
   }
 
   /// Finds the block of each of an item's date expressions by parsing its blocks again the way

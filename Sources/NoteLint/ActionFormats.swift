@@ -174,6 +174,7 @@ public struct ActionRenderer: Sendable {
           out.field("source", record.source)
           out.field("language", record.language.rawValue)
           out.field("noteDate", record.noteDate?.description)
+          out.field("dateSource", record.noteDateSource)
           out.field("addressee", record.addressee)
         }
       }

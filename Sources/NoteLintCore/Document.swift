@@ -192,6 +192,8 @@ public struct Document: Sendable {
   public var frontMatter: FrontMatter?
   /// The `<title>` of an HTML document.
   public var title: String?
+  /// The `content` of an HTML `<meta name="date">`.
+  public var metaDate: String?
 
   public init(
     source: SourceFile, format: DocumentFormat, blocks: [Block] = [], tables: [Table] = [],
@@ -204,6 +206,7 @@ public struct Document: Sendable {
     self.comments = comments
     self.frontMatter = frontMatter
     self.title = nil
+    self.metaDate = nil
   }
 
   /// Fills in each block's `section` (its nearest preceding heading).

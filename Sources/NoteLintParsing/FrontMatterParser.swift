@@ -74,6 +74,14 @@ public enum FrontMatterParser {
           return FrontMatter(lines: lines, problem: refusal)
         }
         frontMatter.lists[name] = list
+        // `sprint: {start: 2026-11-02, length-days: 14}` is also read as `sprint.start`, `sprint.length-days`.
+        if case .mapping(let fields) = value {
+          for (field, child) in fields {
+            if let field = field.scalar?.string.lowercased(), let scalar = child.scalar {
+              frontMatter.values[name + "." + field] = scalar.string
+            }
+          }
+        }
       case .alias:
         break
       }

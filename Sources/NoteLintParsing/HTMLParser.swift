@@ -40,6 +40,7 @@ public enum HTMLParser {
     document.tables = builder.tables
     document.comments = builder.comments
     document.title = builder.title
+    document.metaDate = builder.metaDate
     document.linkSections()
     return document
   }
@@ -169,6 +170,8 @@ private struct HTMLBuilder {
   var tables: [Table] = []
   var comments: [Comment] = []
   var title: String?
+  /// The `content` of a `<meta name="date">` (or `dc.date`, `dcterms.date`, `created`).
+  var metaDate: String?
 
   /// Source offset up to which text has been aligned.
   private var cursor = 0
@@ -266,6 +269,29 @@ private struct HTMLBuilder {
     detectTextTask(index)
   }
 
+  /// The task state an export writes in an element's attributes: Confluence's `class="checked"`
+  /// and `data-inline-task-status="complete"`, Notion's `checkbox-on`/`checkbox-off`, ARIA's
+  /// `aria-checked` (Google Docs checklists).
+  static func exportedTask(_ node: xmlNodePtr) -> TaskState {
+    if let status = attribute(node, "data-inline-task-status")?.lowercased() {
+      if status == "complete" || status == "checked" { return .checked }
+      if status == "incomplete" || status == "unchecked" { return .unchecked }
+    }
+    if let checked = attribute(node, "aria-checked")?.lowercased() {
+      if checked == "true" { return .checked }
+      if checked == "false" { return .unchecked }
+    }
+    guard let classes = attribute(node, "class"), classes.utf8.count <= 4096 else { return .none }
+    for word in classes.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+      switch word {
+      case "checked", "checkbox-on", "task-complete", "to-do-children-checked": return .checked
+      case "unchecked", "checkbox-off", "task-incomplete", "to-do-children-unchecked": return .unchecked
+      default: continue
+      }
+    }
+    return .none
+  }
+
   /// `[ ]` / `[x]` typed at the start of a list item (some exports do this).
   private mutating func detectTextTask(_ index: Int) {
     guard blocks[index].kind == .listItem, blocks[index].list?.task == TaskState.none else {
@@ -278,7 +304,9 @@ private struct HTMLBuilder {
       if head[1] == "x" || head[1] == "X" { blocks[index].list?.task = .checked }
     } else if let first = head.first {
       if first == "☐" { blocks[index].list?.task = .unchecked }
-      if first == "☑" || first == "☒" || first == "✅" { blocks[index].list?.task = .checked }
+      if first == "☑" || first == "☒" || first == "✅" || first == "✔" || first == "✓" {
+        blocks[index].list?.task = .checked
+      }
     }
   }
 
@@ -311,9 +339,21 @@ private struct HTMLBuilder {
       skipElement(node, name: name)
       return false
     }
+    if let item = itemStack.last, name != "li", blocks[item].list?.task == TaskState.none {
+      // Notion's `<div class="checkbox checkbox-on">`, an ARIA checkbox inside the item.
+      let task = Self.exportedTask(node)
+      if task != .none { blocks[item].list?.task = task }
+    }
     switch name {
     case "head":
       return true
+    case "meta":
+      if metaDate == nil, let key = Self.attribute(node, "name")?.lowercased(),
+        ["date", "dc.date", "dcterms.date", "dc.date.created", "created"].contains(key)
+      {
+        metaDate = Self.attribute(node, "content")
+      }
+      return false
     case "title":
       inTitle = true
       return true
@@ -351,6 +391,7 @@ private struct HTMLBuilder {
         parent: itemStack.last)
       var block = Block(kind: .listItem, start: startOf(node), quoteDepth: quoteDepth)
       block.list = info
+      block.list?.task = Self.exportedTask(node)
       openBlock(node, block)
       itemStack.append(blocks.count - 1)
     case "table":

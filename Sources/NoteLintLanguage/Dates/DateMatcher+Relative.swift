@@ -90,7 +90,11 @@ extension DateMatcher {
   func endOf(_ index: Int) -> DateHit? {
     guard let word = word(index) else { return nil }
     if let unit = tables.endAbbreviations[word] {
-      return .period(unitRange(unit, offset: 0), end: index + 1)
+      // EOW is the end of the working week: Friday (Monday to Friday of the ISO week).
+      guard unit == .week, let (start, due) = unitRange(unit, offset: 0) else {
+        return .period(unitRange(unit, offset: 0), end: index + 1)
+      }
+      return .period((start, max(start, due.adding(days: -2))), end: index + 1)
     }
     if let unit = tables.periodUnits[word], unit == .month || unit == .quarter || unit == .year || unit == .sprint,
       let end = pair(index, word, .end)

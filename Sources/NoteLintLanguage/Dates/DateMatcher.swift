@@ -184,6 +184,17 @@ struct DateMatcher: Sendable {
       guard let afterPrefix = sequence(index, phrase) else { continue }
       var next = afterPrefix
       var hasArticle = endsInArticle
+      if let afterTime = time(next) {
+        // "entro le 16 di lunedì", "by 4pm Tuesday": the day after the hour; the hour alone is today.
+        var hit = core(afterTime, [.weekday, .shortWeekday, .month, .holiday]) ?? .day(reference, end: afterTime)
+        if hit.kind == .recurring { continue }
+        if mode == .before, let start = hit.start { hit.due = start.adding(days: -1) }
+        if let due = hit.due { hit.start = reference <= due ? reference : min(hit.start ?? due, due) }
+        hit.kind = .period
+        hit.used = []
+        best.take(hit)
+        continue
+      }
       if let afterArticle = article(next, tables.deadlineArticles) {
         next = afterArticle
         hasArticle = true
@@ -191,6 +202,11 @@ struct DateMatcher: Sendable {
       var license: DateLicense = [.weekday, .shortWeekday, .month, .year, .ordinalDay, .holiday]
       if hasArticle { license.insert(.day) }
       guard var hit = core(next, license), hit.kind != .recurring else { continue }
+      if mode == .by, hit.used.contains(.weekday), hit.start == reference, hit.start == hit.due {
+        // "by Monday" written on a Monday: the next one (today needs "by today"/"by EOD").
+        hit.start = reference.adding(days: 7)
+        hit.due = hit.start
+      }
       if mode == .before {
         if hit.used.contains(.weekday), hit.start == reference {
           hit.start = reference.adding(days: 7)
@@ -205,6 +221,43 @@ struct DateMatcher: Sendable {
       best.take(hit)
     }
     return best.hit
+  }
+
+  /// A time of day at `index` and the joining words after it: `le 16`, `alle 16:30`, `le ore 9`,
+  /// `4pm`, `4 p.m.`, `16:00`, `10.30am`, then `di`, `del`, `on`, `of` or a comma. The index after it.
+  func time(_ index: Int) -> Int? {
+    var position = index
+    var marked = false
+    if isWord(position, .le) || isWord(position, .alle) || isWord(position, .ore) {
+      position += 1
+      marked = true
+      if isWord(position, .ore) { position += 1 }
+    }
+    guard let hour = number(position), hour.value <= 24, hour.length <= 2 else { return nil }
+    position += 1
+    // "entro le 24 ore" is a duration, "by the 4th" a day.
+    if isWord(position, .ore) || isWord(position, .hours) || isWord(position, .h) || isWord(position, .hour)
+      || ordinalSuffix(position) != nil
+    {
+      return nil
+    }
+    if isPunct(position, ":") || isPunct(position, "."), isGlued(position), let minutes = number(position + 1),
+      minutes.glued, minutes.length == 2, minutes.value < 60
+    {
+      position += 2
+      marked = true
+    }
+    if isWord(position, .am) || isWord(position, .pm) {
+      position += 1
+      marked = true
+    }
+    guard marked else { return nil }
+    if isWord(position, .di) || isWord(position, .del) || isWord(position, .on) || isWord(position, .of)
+      || isPunct(position, ",")
+    {
+      position += 1
+    }
+    return position
   }
 
   /// Prefixes that only license what follows: `on Friday`, `for Monday`, `in May`, `in 2027`,
@@ -390,26 +443,42 @@ struct DateMatcher: Sendable {
 
   // MARK: - Resolution helpers
 
-  /// Day `day` of `month` in the reference year, or in a later year when that falls more than 182
-  /// days before the reference (or does not exist, for 29 February).
+  /// Day `day` of `month` in the year that puts it nearest the reference (in a January note
+  /// `18 Dec` is last December, in a December note `4 Jan` is next January; an exact half-year
+  /// tie goes forward). 29 February is the nearest one that exists.
   func inferDay(month: Int, day: Int) -> CivilDate? {
-    var year = reference.year
-    for _ in 0..<9 {
-      if let date = CivilDate(year: year, month: month, day: day), date.days(to: reference) <= 182 {
-        return date
+    var best: CivilDate?
+    for year in (reference.year - 4)...(reference.year + 4) {
+      guard let date = CivilDate(year: year, month: month, day: day) else { continue }
+      if let current = best {
+        let distance = abs(date.days(to: reference))
+        let bestDistance = abs(current.days(to: reference))
+        if distance < bestDistance || (distance == bestDistance && date > current) { best = date }
+      } else {
+        best = date
       }
-      year += 1
     }
-    return nil
+    return best
   }
 
-  /// The year of a period given for the reference year by `range`: the reference year, or the
-  /// next one when the period's middle day is more than 182 days before the reference.
+  /// The year of a period given for the reference year by `range`: the one of the previous, the
+  /// reference and the next year whose period's middle day is nearest the reference (a tie goes
+  /// forward).
   func inferYear(_ range: (Int) -> (CivilDate, CivilDate)?) -> Int {
     let year = reference.year
-    guard let (start, due) = range(year) else { return year + 1 }
-    let middle = start.adding(days: start.days(to: due) / 2)
-    return middle.days(to: reference) > 182 ? year + 1 : year
+    var best = year
+    var bestDistance = Int.max
+    for candidate in [year + 1, year, year - 1] {
+      guard let (start, due) = range(candidate) else { continue }
+      if start <= reference && reference <= due { return candidate }
+      let middle = start.adding(days: start.days(to: due) / 2)
+      let distance = abs(middle.days(to: reference))
+      if distance < bestDistance {
+        best = candidate
+        bestDistance = distance
+      }
+    }
+    return best
   }
 
   func monthRange(year: Int, month: Int) -> (CivilDate, CivilDate) {

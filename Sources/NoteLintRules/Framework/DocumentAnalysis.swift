@@ -29,6 +29,8 @@ public final class DocumentAnalysis: Sendable {
   public let kind: DocumentKind
   /// The note's own date (front matter, file name), else today: relative dates resolve against it.
   public let dateContext: DateContext
+  /// The note's own date and where it was read (`.today` when the note gives none).
+  public let noteDateSource: NoteDate
   /// For each block, the indices of the action items that include it.
   private let actionsByBlock: [Int: [Int]]
   /// For each block whose own items cover ranges of its tokens that do not overlap: those items
@@ -58,10 +60,13 @@ public final class DocumentAnalysis: Sendable {
     let detected = configured ?? LanguageDetector.detect(blocks)
     self.language = detected
     self.resources = LanguageResources.shared(detected)
-    let noteDate = Self.noteDate(document)
+    let found = NoteDate.found(document)
+    let noteDate = found?.date
+    self.noteDateSource = found ?? NoteDate(date: options.today, source: .today)
     let context = DateContext(
-      reference: noteDate ?? options.today, order: options.dateOrder,
-      sprintLengthDays: options.sprintLengthDays)
+      reference: noteDate ?? options.today, order: Self.dateOrder(document, blocks: blocks, options: options),
+      sprintLengthDays: Self.sprintLength(document) ?? options.sprintLengthDays,
+      sprintOne: Self.sprintStart(document))
     self.dateContext = context
     let detector = ActionDetector(
       document: document, blocks: blocks, blockFilters: filters, resources: resources, dateContext: context,
@@ -80,6 +85,16 @@ public final class DocumentAnalysis: Sendable {
     // Items under a heading of done work ("Attività svolte", "Completed") report, they do not plan.
     for index in items.indices where reader.sectionOf[items[index].block]?.kind == "done" {
       items[index].done = true
+    }
+    // "(done 12 Nov)", "fatto il 3 marzo": an item whose dates say when it was done, and none when it is due.
+    for index in items.indices where !items[index].done {
+      let roles = items[index].deadlines.map { expression in
+        let block =
+          ([items[index].block] + items[index].blocks).first { blocks[$0].folded.count >= expression.range.upperBound }
+          ?? items[index].block
+        return DateRoles.role(of: expression, in: blocks[block].folded)
+      }
+      if roles.contains(.completion), !roles.contains(.deadline) { items[index].done = true }
     }
     self.actionItems = items
     self.itemStatements = items.map { item in
@@ -131,49 +146,64 @@ public final class DocumentAnalysis: Sendable {
     return lexicon.matches(in: blocks[block].tokens, range: range)
   }
 
-  /// The note's own date: front matter `date:`/`data:`/`start:`/`inizio:`, else a date in the file
-  /// name (the reference for relative dates).
-  public static func noteDate(_ document: Document) -> CivilDate? {
-    if let value = document.frontMatter?.value("date", "data", "start", "inizio"),
-      let date = CivilDate.parseISO(String(value.prefix(10)))
+  /// The date order of a note: `date-order` in its front matter, else the configured month-first,
+  /// else month-first when the note says `lang: en-US` or writes a date that only reads month-first
+  /// (`12/25/2026`) and none that only reads day-first; day-first otherwise.
+  static func dateOrder(_ document: Document, blocks: [TextAnalysis], options: RuleOptions) -> DateOrder {
+    if let value = document.frontMatter?.value("date-order", "date_order", "ordine-date")?.lowercased() {
+      if ["month-first", "mdy", "us"].contains(value) { return .monthFirst }
+      if ["day-first", "dmy"].contains(value) { return .dayFirst }
+    }
+    if options.dateOrder == .monthFirst { return .monthFirst }
+    if let lang = document.frontMatter?.value("lang", "language", "locale")?.lowercased(),
+      lang == "en-us" || lang == "en_us"
     {
-      return date
+      return .monthFirst
     }
-    let last = lastComponent(document.source.path)
-    let bytes = Array(last.utf8)
-    if bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
-      // ASCII without a carriage return (the usual name): one character a byte, no grapheme breaking.
-      var index = 0
-      while index + 10 <= bytes.count {
-        if bytes[index + 4] == UInt8(ascii: "-"), bytes[index + 7] == UInt8(ascii: "-"),
-          let date = CivilDate.parseISO(String(decoding: bytes[index..<(index + 10)], as: UTF8.self))
-        {
-          return date
-        }
-        index += 1
+    var monthFirst = false
+    for block in document.blocks where block.kind != .code {
+      switch NumericDateOrder.evidence(in: block.text.scalars) {
+      case .dayFirst: return .dayFirst
+      case .monthFirst: monthFirst = true
+      case nil: break
       }
-      return nil
     }
-    let name = Array(last)
-    var index = 0
-    while index + 10 <= name.count {
-      // `YYYY-MM-DD`: no string is built where the dashes are missing.
-      if name[index + 4] == "-", name[index + 7] == "-",
-        let date = CivilDate.parseISO(String(name[index..<(index + 10)]))
-      {
-        return date
-      }
-      index += 1
-    }
-    return nil
+    return monthFirst ? .monthFirst : .dayFirst
   }
 
-  /// The last component of a path, as `path.split(separator: "/").last` gives it: an ASCII path
-  /// (the usual one, where every byte is a character) is split on its bytes, without breaking the
-  /// whole path into characters.
-  private static func lastComponent(_ path: String) -> Substring {
-    guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.split(separator: "/").last ?? "" }
-    return path.utf8.split(separator: UInt8(ascii: "/")).last.map { Substring($0) } ?? ""
+  /// `sprint.length-days` / `sprint-length` in the front matter.
+  static func sprintLength(_ document: Document) -> Int? {
+    guard let value = document.frontMatter?.value("sprint.length-days", "sprint.length", "sprint-length"),
+      let days = Int(value), (1...366).contains(days)
+    else { return nil }
+    return days
+  }
+
+  /// The first day of sprint 1: `sprint.start` in the front matter is the start of sprint
+  /// `sprint.number` (1 unless given).
+  static func sprintStart(_ document: Document) -> CivilDate? {
+    guard let value = document.frontMatter?.value("sprint.start", "sprint-start", "sprint.inizio"),
+      let start = CivilDate.parseISO(String(value.prefix(10)))
+    else { return nil }
+    let number = document.frontMatter?.value("sprint.number", "sprint.numero").flatMap { Int($0) } ?? 1
+    let length = sprintLength(document) ?? 14
+    return CivilDate(daysSinceEpoch: start.daysSinceEpoch - (number - 1) * length)
+  }
+
+  /// The note's own date when the note gives one (front matter, body, title, meta, file name).
+  public static func noteDate(_ document: Document) -> CivilDate? {
+    NoteDate.found(document)?.date
+  }
+
+  /// The deadline of an item among its dates (`DateRoles.deadline`): not a completion, "since" or
+  /// absence date. Each date is read in the first of the item's blocks whose text holds its range.
+  public func deadline(of item: ActionItem) -> DateExpression? {
+    DateRoles.deadline(
+      among: item.deadlines.map { expression in
+        let block =
+          ([item.block] + item.blocks).first { blocks[$0].folded.count >= expression.range.upperBound } ?? item.block
+        return (expression, blocks[block].folded)
+      })
   }
 
   /// The action item that covers a token of a block, if any.

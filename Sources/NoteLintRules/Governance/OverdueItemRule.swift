@@ -29,7 +29,7 @@ public struct OverdueItemRule: Rule {
   public func check(_ context: LintContext) -> [Finding] {
     let today = context.options.today
     return context.analysis.actionItems.compactMap { item in
-      guard !item.done, let due = item.deadlines.compactMap(\.due).max(), due < today else { return nil }
+      guard !item.done, let due = context.analysis.deadline(of: item)?.due, due < today else { return nil }
       let days = today.daysSinceEpoch - due.daysSinceEpoch
       return context.finding(
         Self.description, item: item,

@@ -218,7 +218,7 @@ final class PeriodTests: XCTestCase {
         row(
           "Finish by the end of the week", "by the end of the week", .period, "2026-11-23",
           "2026-11-29"),
-        row("Finish EOW", "EOW", .period, "2026-11-23", "2026-11-29"),
+        row("Finish EOW", "EOW", .period, "2026-11-23", "2026-11-27"),
         row(
           "Chiudere entro fine settimana", "entro fine settimana", .period, "2026-11-23",
           "2026-11-29"),
@@ -567,7 +567,8 @@ final class ContextTests: XCTestCase {
     let sunday = DateContext(reference: day("2027-01-10"))
     check(
       [
-        row("Consegna 15 dicembre", "15 dicembre", .absolute, "2027-12-15"),
+        // Nearest occurrence: in a January note 15 December is last month (overdue), not eleven months ahead.
+        row("Consegna 15 dicembre", "15 dicembre", .absolute, "2026-12-15"),
         row("Send by Friday", "by Friday", .period, "2027-01-10", "2027-01-15"),
         row("Talk next Monday", "next Monday", .absolute, "2027-01-11"),
         row("Talk on Sunday", "on Sunday", .absolute, "2027-01-10"),
