@@ -64,6 +64,7 @@ struct ActionDetector {
     var items: [ActionItem] = []
     let pseudoHeadings = document.blocks.indices.map { document.blocks[$0].kind == .paragraph && isPseudoHeading($0) }
     let sections = actionSections(pseudoHeadings: pseudoHeadings)
+    let forms = formSections()
     var consumed = [Bool](repeating: false, count: document.blocks.count)
     // Tables: rows under an action section, or tables with owner/deadline columns.
     for table in document.tables {
@@ -101,7 +102,12 @@ struct ActionDetector {
         }
         // "- Meanwhile:", "- Announce:": a label for what follows, not an item (categories.md §6);
         // "- **Location:** Teams": a field.
-        if isLeadLabel(index) || isField(index) { continue }
+        if isLeadLabel(index) || isField(index) || isNavigation(index) { continue }
+        // Requirements, scope and attendance lists: only an explicit "Action: …" is an item there.
+        if forms[index] {
+          if let prefixed = prefixItem(index) { items.append(prefixed) }
+          continue
+        }
         if list.task != .none {
           // A box beside a name ("- [ ] Wei Liu (Unit Coordinator)") is a form field: attendance.
           if isNameOnly(index) { continue }
@@ -125,6 +131,7 @@ struct ActionDetector {
           items.append(prefixed)
           continue
         }
+        if forms[index] { continue }
         for sentence in text.sentences
         where hasFewWords(index, limit: 1, numbers: false) == false
           && hasCommitment(text, block: index, range: sentence)
@@ -169,6 +176,29 @@ struct ActionDetector {
       }
     }
     return result
+  }
+
+  /// For each block, whether its nearest heading opens a section whose items are not work: the
+  /// requirements or scope of the product, an attendance list (the `form-headings` lexicon, matched
+  /// at the heading's first word).
+  private func formSections() -> [Bool] {
+    var known: [Int: Bool] = [:]
+    return document.blocks.indices.map { index in
+      guard let heading = document.blocks[index].section else { return false }
+      if let answer = known[heading] { return answer }
+      let tokens = blocks[heading].tokens
+      var first = 0
+      while first < tokens.count, tokens[first].kind != .word { first += 1 }
+      let answer =
+        first < tokens.count
+        && lexicons.formHeadings.contains { lexicon in
+          lexicon.matches(in: tokens, range: first..<min(tokens.count, first + 6)).contains {
+            $0.tokens.lowerBound == first
+          }
+        }
+      known[heading] = answer
+      return answer
+    }
   }
 
   /// Whether a block's tokens hold between 1 and `limit` tokens of the given kinds (counting
@@ -342,10 +372,62 @@ struct ActionDetector {
         if end < text.tokens.count, text.tokens[end].kind == .punctuation { end += 1 }
         let prefixText = lexicon.text(match.phrase)
         if !prefixText.hasSuffix(":"), !(end > match.tokens.upperBound) { continue }
-        return makeItem(block: index, tokens: 0..<text.tokens.count, source: .prefix, done: false)
+        var item = makeItem(block: index, tokens: 0..<text.tokens.count, source: .prefix, done: false)
+        if item.owners.isEmpty, item.diffuseOwner == nil, let owner = assignee(text, block: index, from: end) {
+          item.owners = [owner]
+        }
+        return item
       }
     }
     return nil
+  }
+
+  /// "ACTION: oskar to comment on the PR", "ACTION: chairs to schedule it": in an explicit action
+  /// line, the one to three words before "to" name who acts, whatever their case (chat handles are
+  /// often lower case). A diffuse subject ("we", "someone") or a function word is not one.
+  private func assignee(_ text: TextAnalysis, block: Int, from start: Int) -> String? {
+    let tokens = text.tokens
+    var position = start
+    while position < tokens.count, tokens[position].kind == .punctuation || tokens[position].kind == .placeholder {
+      position += 1
+    }
+    var words: [Int] = []
+    while position < tokens.count, words.count <= 4 {
+      let token = tokens[position]
+      if token.kind == .word, text.foldedString(token) == "to" { break }
+      guard token.kind == .word || token.kind == .mention
+        || token.kind == .punctuation && [",", "&", "/"].contains(text.text.scalars[Int(token.start)])
+      else { return nil }
+      if token.kind != .punctuation { words.append(position) }
+      position += 1
+    }
+    guard position < tokens.count, text.foldedString(tokens[position]) == "to", let first = words.first,
+      let last = words.last, words.count <= 4, position + 1 < tokens.count, tokens[position + 1].kind == .word,
+      text.foldedString(tokens[position + 1]) != "be"  // "ACTION: the schedule to be announced": passive
+    else { return nil }
+    let span = first..<(last + 1)
+    for lexicon in lexicons.diffuseOwners where !matches(lexicon, block, range: span).isEmpty { return nil }
+    if words.contains(where: {
+      ActionLexicons.commonWords.contains(tokens[$0].hash) && !isName(text, tokens[$0])
+        && !["and", "e"].contains(text.foldedString(tokens[$0]))
+    }) {
+      return nil
+    }
+    let scalars = text.text.scalars
+    return String(String.UnicodeScalarView(scalars[Int(tokens[first].start)..<Int(tokens[last].end)]))
+  }
+
+  /// A list item that is only links to places of the same page (`<a href="#t1">Topic</a>`): a table
+  /// of contents, not work.
+  private func isNavigation(_ index: Int) -> Bool {
+    let block = document.blocks[index]
+    let anchors = block.links.filter { $0.url.hasPrefix("#") }
+    guard !anchors.isEmpty else { return false }
+    let text = blocks[index]
+    return text.tokens.allSatisfy { token in
+      token.kind == .punctuation || token.kind == .placeholder
+        || anchors.contains { $0.range.contains(Int(token.start)) }
+    }
   }
 
   /// "Data", "Date", "When": a date column that may record when something happened, not a due date.
@@ -381,6 +463,21 @@ struct ActionDetector {
         {
           continue
         }
+        // "we will probably discard it", "that should probably be in the WG": hedged right after.
+        if match.tokens.upperBound < range.upperBound, Self.hedges.contains(text.tokens[match.tokens.upperBound].hash) {
+          continue
+        }
+        // "users need to be able to…", "l'utente dovrà poter…": a requirement on the product.
+        // "we need to discuss X", "dobbiamo parlarne": a topic for a meeting (categories.md §6).
+        if let next = nextWord(text, after: match.tokens.upperBound, in: range),
+          Self.abilityOrAgenda.contains(text.tokens[next].hash)
+            || text.foldedString(text.tokens[next]) == "be"
+              && nextWord(text, after: next + 1, in: range).map({
+                text.foldedString(text.tokens[$0]) == "able"
+              }) == true
+        {
+          continue
+        }
         // "Da verificare." / "To be checked." stand alone; "i clienti da chiamare" does not oblige.
         if Self.bareObligationStarts.contains(text.tokens[match.tokens.lowerBound].hash),
           !startsClause(text, at: match.tokens.lowerBound, from: range.lowerBound)
@@ -396,7 +493,7 @@ struct ActionDetector {
   private static let hedges = TokenSet(
     [
       "would", "could", "might", "may", "probably", "likely", "maybe", "perhaps", "forse", "probabilmente", "potrebbe",
-      "potremmo", "potrebbero",
+      "potremmo", "potrebbero", "i'd", "we'd", "you'd", "they'd", "it'd", "eventually", "eventualmente",
     ].map(TokenHash.hash))
 
   /// A hedge among the two words before a marker or inside its first words.
@@ -437,6 +534,23 @@ struct ActionDetector {
       .map(TokenHash.hash))
 
   private static let bareObligationStarts = TokenSet(["da"].map(TokenHash.hash))
+
+  /// The verbs after a marker that make it a requirement on the product or a topic for a meeting.
+  private static let abilityOrAgenda = TokenSet(
+    [
+      "poter", "potere", "discuss", "discutere", "discuterne", "parlarne", "talk", "chat", "revisit", "debate",
+    ].map(TokenHash.hash))
+
+  /// The first word token at or after `position` in `range`.
+  private func nextWord(_ text: TextAnalysis, after position: Int, in range: Range<Int>) -> Int? {
+    var probe = position
+    while probe < range.upperBound {
+      if text.tokens[probe].kind == .word { return probe }
+      if text.tokens[probe].kind == .punctuation { return nil }
+      probe += 1
+    }
+    return nil
+  }
 
   /// Whether a token opens a sentence or a clause (after `:`, `—`, `;`, `(`).
   private func startsClause(_ text: TextAnalysis, at position: Int, from start: Int) -> Bool {

@@ -15,6 +15,7 @@ struct ActionLexicons: Sendable {
   let doneMarkers: [Lexicon]
   let doneHeadings: [Lexicon]
   let fieldLabels: [Lexicon]
+  let formHeadings: [Lexicon]
   let taskVerbs: [Lexicon]
   let meetingMarkers: [Lexicon]
   let ownerLabels: [Lexicon]
@@ -35,6 +36,7 @@ struct ActionLexicons: Sendable {
     doneMarkers = both("done-markers")
     doneHeadings = both("done-headings")
     fieldLabels = both("field-labels")
+    formHeadings = both("form-headings")
     taskVerbs = [own.lexicon("task-verbs")]
     meetingMarkers = both("meeting-markers")
     ownerLabels = both("owner-labels")
