@@ -395,8 +395,9 @@ struct ActionDetector {
     while position < tokens.count, words.count <= 4 {
       let token = tokens[position]
       if token.kind == .word, text.foldedString(token) == "to" { break }
-      guard token.kind == .word || token.kind == .mention
-        || token.kind == .punctuation && [",", "&", "/"].contains(text.text.scalars[Int(token.start)])
+      guard
+        token.kind == .word || token.kind == .mention
+          || token.kind == .punctuation && [",", "&", "/"].contains(text.text.scalars[Int(token.start)])
       else { return nil }
       if token.kind != .punctuation { words.append(position) }
       position += 1
