@@ -26,6 +26,13 @@ struct VagueLexiconCheck: Sendable {
   }
 
   let leave: Leave
+  /// A quantifier (categories.md §6): not vague inside a hypothetical ("if you have a lot of
+  /// tests…"). After a definite article ("le varie sedi") it is left to the model (`vp=article`):
+  /// on real minutes "le varie feature richieste" is as often vague as not.
+  var quantifier = false
+  /// A time word in a report of past work ("Successivamente sono state mostrate…", "it was
+  /// abandoned after a while") times nothing still to happen: not a finding (categories.md §6).
+  var skipReports = false
   let message: @Sendable (String) -> Localized
   let suggestion: Localized
 
@@ -75,6 +82,7 @@ struct VagueLexiconCheck: Sendable {
           )
         sentences[sentence.lowerBound] = judged
         guard judged.passes else { continue }
+        if quantifier, Self.isHypothetical(text, match: match.tokens, sentence: sentence) { continue }
         if let item = analysis.actionItem(block: index, token: match.tokens.lowerBound), !item.done {
           switch leave {
           case .none: break
@@ -95,11 +103,54 @@ struct VagueLexiconCheck: Sendable {
         var extra = ["vp=\(String(scalars: text.folded[range]))"]
         extra.append(contentsOf: Self.contextFeatures(text, match: match.tokens, sentence: sentence))
         if analysis.actionItem(block: index, token: match.tokens.lowerBound) != nil { extra.append("in_item") }
-        finding.features = analysis.statements.read(block: index, tokens: sentence, extra: extra).features
+        let statement = analysis.statements.read(block: index, tokens: sentence, extra: extra)
+        // "it was parked for later", "rimandato a dopo": a deferral with no date, past or not.
+        if skipReports, statement.kind == .report,
+          match.tokens.lowerBound == 0 || !Self.deferrals.contains(text.tokens[match.tokens.lowerBound - 1].hash)
+        {
+          continue
+        }
+        finding.features = statement.features
         findings.append(finding)
       }
     }
     return findings
+  }
+
+  private static let deferrals = TokenSet(
+    ["for", "to", "until", "till", "per", "a", "al", "fino", "into"].map(TokenHash.hash))
+  private static let conditions = TokenSet(
+    ["if", "se", "qualora", "unless", "whether", "nel", "in"].map(TokenHash.hash))
+
+  /// Whether a quantifier stands in a conditional clause opened earlier in its sentence ("if you
+  /// have a lot of tests").
+  static func isHypothetical(_ text: TextAnalysis, match: Range<Int>, sentence: Range<Int>) -> Bool {
+    let tokens = text.tokens
+    // The condition must open the clause the quantifier is in: at most six words before it, with
+    // no comma or "then" between ("if you have a lot of tests to work on").
+    var position = match.lowerBound - 1
+    var words = 0
+    while position >= sentence.lowerBound, words < 6 {
+      let token = tokens[position]
+      if token.kind == .punctuation, text.text.scalars[Int(token.start)] == "," { break }
+      if token.kind == .word {
+        words += 1
+        if ["then", "allora", "quindi"].contains(text.foldedString(token)) { break }
+      }
+      if token.kind == .word, conditions.contains(token.hash) {
+        let word = text.foldedString(token)
+        if word == "nel" || word == "in" {
+          // "nel caso in cui", "in case": a condition only with "caso"/"case" next.
+          if position + 1 < match.lowerBound, ["caso", "case"].contains(text.foldedString(tokens[position + 1])) {
+            return true
+          }
+        } else {
+          return true
+        }
+      }
+      position -= 1
+    }
+    return false
   }
 
   private static let definiteArticles = TokenSet(

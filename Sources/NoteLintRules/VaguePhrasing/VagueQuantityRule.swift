@@ -31,7 +31,7 @@ public struct VagueQuantityRule: Rule {
     ])
 
   static let check = VagueLexiconCheck(
-    lexicon: "vague-quantity", condition: .unmeasured, leave: .none,
+    lexicon: "vague-quantity", condition: .unmeasured, leave: .none, quantifier: true,
     message: { phrase in
       Localized(
         en: "“\(phrase)” is not a quantity: say how many or how much.",
