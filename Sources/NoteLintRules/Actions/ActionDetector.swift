@@ -64,7 +64,8 @@ struct ActionDetector {
     var items: [ActionItem] = []
     let pseudoHeadings = document.blocks.indices.map { document.blocks[$0].kind == .paragraph && isPseudoHeading($0) }
     let sections = actionSections(pseudoHeadings: pseudoHeadings)
-    let forms = formSections()
+    let forms = sectionsHeaded(by: lexicons.formHeadings)
+    let topics = sectionsHeaded(by: lexicons.topicHeadings)
     var consumed = [Bool](repeating: false, count: document.blocks.count)
     // Tables: rows under an action section, or tables with owner/deadline columns.
     for table in document.tables {
@@ -104,7 +105,7 @@ struct ActionDetector {
         // "- **Location:** Teams": a field.
         if isLeadLabel(index) || isField(index) || isNavigation(index) { continue }
         // Requirements, scope and attendance lists: only an explicit "Action: …" is an item there.
-        if forms[index] {
+        if forms[index] || topics[index] && list.task == .none {
           if let prefixed = prefixItem(index) { items.append(prefixed) }
           continue
         }
@@ -131,7 +132,7 @@ struct ActionDetector {
           items.append(prefixed)
           continue
         }
-        if forms[index] { continue }
+        if forms[index] || topics[index] { continue }
         for sentence in text.sentences
         where hasFewWords(index, limit: 1, numbers: false) == false
           && hasCommitment(text, block: index, range: sentence)
@@ -178,10 +179,10 @@ struct ActionDetector {
     return result
   }
 
-  /// For each block, whether its nearest heading opens a section whose items are not work: the
-  /// requirements or scope of the product, an attendance list (the `form-headings` lexicon, matched
-  /// at the heading's first word).
-  private func formSections() -> [Bool] {
+  /// For each block, whether its nearest heading opens a section whose items are not work, matched
+  /// at the heading's first word: requirements, scope or attendance (`form-headings`); an agenda,
+  /// lessons learned or open questions (`topic-headings`).
+  private func sectionsHeaded(by headings: [Lexicon]) -> [Bool] {
     var known: [Int: Bool] = [:]
     return document.blocks.indices.map { index in
       guard let heading = document.blocks[index].section else { return false }
@@ -191,7 +192,7 @@ struct ActionDetector {
       while first < tokens.count, tokens[first].kind != .word { first += 1 }
       let answer =
         first < tokens.count
-        && lexicons.formHeadings.contains { lexicon in
+        && headings.contains { lexicon in
           lexicon.matches(in: tokens, range: first..<min(tokens.count, first + 6)).contains {
             $0.tokens.lowerBound == first
           }
@@ -309,9 +310,19 @@ struct ActionDetector {
     guard let last = text.tokens.last(where: { $0.kind != .placeholder }), last.kind == .punctuation,
       text.text.scalars[Int(last.start)] == ":"
     else { return false }
+    // "Use the poll to:" stops mid-clause: its sub-items complete it, so it is an item itself and
+    // they are part of it (categories.md §6), unlike a label such as "Meanwhile:".
+    if let beforeColon = text.tokens.last(where: { $0.kind == .word }),
+      Self.clauseOpeners.contains(beforeColon.hash), children(of: index)
+    {
+      return false
+    }
     // With items under it, a longer lead-in ("- adozione nei punti vendita:") is a label too.
     return hasFewWords(index, limit: children(of: index) ? 5 : 3, numbers: false)
   }
+
+  /// Words that leave a clause open before a colon: "to:", "per:", "di:".
+  private static let clauseOpeners = TokenSet(["to", "for", "into", "per", "di", "da", "a"].map(TokenHash.hash))
 
   private func children(of index: Int) -> Bool {
     index + 1 < document.blocks.count && document.blocks[index + 1].list?.parent == index

@@ -16,6 +16,7 @@ struct ActionLexicons: Sendable {
   let doneHeadings: [Lexicon]
   let fieldLabels: [Lexicon]
   let formHeadings: [Lexicon]
+  let topicHeadings: [Lexicon]
   let taskVerbs: [Lexicon]
   let meetingMarkers: [Lexicon]
   let ownerLabels: [Lexicon]
@@ -37,6 +38,7 @@ struct ActionLexicons: Sendable {
     doneHeadings = both("done-headings")
     fieldLabels = both("field-labels")
     formHeadings = both("form-headings")
+    topicHeadings = both("topic-headings")
     taskVerbs = [own.lexicon("task-verbs")]
     meetingMarkers = both("meeting-markers")
     ownerLabels = both("owner-labels")

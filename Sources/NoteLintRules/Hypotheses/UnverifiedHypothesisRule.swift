@@ -98,7 +98,16 @@ public struct UnverifiedHypothesisRule: Rule {
           isPrediction ? "hyp=prediction" : match.phrase < 0 ? "hyp=modal" : "hyp=marker",
           "hm=\(String(scalars: text.folded[range]))",
         ]
-        extra.append(contentsOf: Self.contextFeatures(text, match: match.tokens, sentence: sentence))
+        let around = Self.contextFeatures(text, match: match.tokens, sentence: sentence)
+        // "I think we should skip the meeting", "I think it would be good to…": a proposal, not a
+        // claim about facts (categories.md §6).
+        if !isPrediction, match.phrase >= 0,
+          match.tokens.contains(where: { Self.opinionVerbs.contains(tokens[$0].hash) }),
+          Self.opensProposal(text, after: match.tokens.upperBound, in: sentence)
+        {
+          continue
+        }
+        extra.append(contentsOf: around)
         if nextTurnAnswers(context, block: index) { extra.append("hyp=answered") }
         if analysis.actionItem(block: index, token: match.tokens.lowerBound) != nil { extra.append("in_item") }
         if isPrediction { extra.append(hasNumber ? "pred=number" : "pred=qualitative") }
@@ -136,6 +145,48 @@ public struct UnverifiedHypothesisRule: Rule {
       "would", "should", "it'd", "we", "better", "best", "good", "great", "fine", "ok", "okay", "sarebbe", "meglio",
       "bene", "utile", "opportuno", "potremmo", "dovremmo", "possiamo", "conviene", "let's", "to", "di",
     ].map(TokenHash.hash))
+  /// Words that, right after an opinion marker, make it a proposal or a preference: "I think it
+  /// would be good to…", "I think we should skip…", "penso che sarebbe meglio…".
+  private static let proposalWords = TokenSet(
+    [
+      "would", "it'd", "sarebbe", "opportuno", "potremmo", "dovremmo", "conviene",
+      "let's", "converrebbe", "preferirei", "preferisco", "prefer",
+    ].map(TokenHash.hash))
+  private static let opinionVerbs = TokenSet(
+    [
+      "think", "believe", "feel", "guess", "penso", "pensiamo", "credo", "crediamo", "ritengo", "riteniamo", "pensa",
+      "ritiene", "crede", "thinks", "believes", "feels",
+    ].map(TokenHash.hash))
+  private static let comparatives = TokenSet(["better", "best", "meglio"].map(TokenHash.hash))
+  private static let weProposals = TokenSet(["should", "could", "can", "need"].map(TokenHash.hash))
+
+  /// Whether the first words after an opinion marker make a proposal, not a claim.
+  static func opensProposal(_ text: TextAnalysis, after start: Int, in sentence: Range<Int>) -> Bool {
+    let tokens = text.tokens
+    var words: [Int] = []
+    var position = start
+    while position < sentence.upperBound, words.count < 4 {
+      if tokens[position].kind == .word { words.append(position) }
+      position += 1
+    }
+    for (order, word) in words.enumerated() {
+      if proposalWords.contains(tokens[word].hash) { return true }
+      // "probably better to focus on…", "meglio di no": advice; "it works better with…" is a claim.
+      if order + 1 < words.count, comparatives.contains(tokens[word].hash),
+        ["to", "di", "if", "se", "off"].contains(text.foldedString(tokens[words[order + 1]]))
+      {
+        return true
+      }
+      // "I think we should…"
+      if order + 1 < words.count, text.foldedString(tokens[word]) == "we",
+        weProposals.contains(tokens[words[order + 1]].hash)
+      {
+        return true
+      }
+    }
+    return false
+  }
+
   private static let firstPerson = TokenSet(["i", "we", "io", "noi"].map(TokenHash.hash))
 
   /// What stands around a marker: a proposal after "I think" ("I think it would be good to…"),
