@@ -207,7 +207,10 @@ struct DateMatcher: Sendable {
         hit.start = reference.adding(days: 7)
         hit.due = hit.start
       }
-      if mode == .before {
+      // "before the end of the year", "prima della fine del mese": by that end, not the day before
+      // the period the end belongs to.
+      let endPhrase = word(next).map { $0 == .end || $0 == .fine || tables.endAbbreviations[$0] != nil } ?? false
+      if mode == .before, !endPhrase {
         if hit.used.contains(.weekday), hit.start == reference {
           hit.start = reference.adding(days: 7)
         }

@@ -490,9 +490,20 @@ struct ActionDetector {
         {
           continue
         }
-        // "Da verificare." / "To be checked." stand alone; "i clienti da chiamare" does not oblige.
+        // "Da verificare." / "To be checked." stand alone; "i clienti da chiamare" does not oblige;
+        // "Esito della verifica: da verificare" is a field's placeholder (categories.md §6).
         if Self.bareObligationStarts.contains(text.tokens[match.tokens.lowerBound].hash),
           !startsClause(text, at: match.tokens.lowerBound, from: range.lowerBound)
+            || isFieldValue(text, at: match.tokens.lowerBound, from: range.lowerBound)
+        {
+          continue
+        }
+        if isProductRequirement(text, block: index, marker: match.tokens, from: range.lowerBound) { continue }
+        // "Si è deciso di usare TimescaleDB", "we decided to keep SQLite": a choice, not work
+        // (categories.md §6); "si è deciso di chiedere…" commits to work.
+        if match.tokens.contains(where: { Self.decisionWords.contains(text.tokens[$0].hash) }),
+          let next = nextWord(text, after: match.tokens.upperBound, in: range),
+          Self.choiceVerbs.contains(text.tokens[next].hash)
         {
           continue
         }
@@ -546,6 +557,64 @@ struct ActionDetector {
       .map(TokenHash.hash))
 
   private static let bareObligationStarts = TokenSet(["da"].map(TokenHash.hash))
+
+  /// Whether a bare obligation follows a label's colon ("Esito: da verificare").
+  private func isFieldValue(_ text: TextAnalysis, at position: Int, from start: Int) -> Bool {
+    var probe = position - 1
+    while probe >= start, text.tokens[probe].kind == .placeholder { probe -= 1 }
+    guard probe > start, text.tokens[probe].kind == .punctuation,
+      text.text.scalars[Int(text.tokens[probe].start)] == ":"
+    else { return false }
+    return text.tokens[start..<probe].contains { $0.kind == .word }
+  }
+
+  /// "Il prodotto dovrà gestire l'autenticazione", "users must be able to…": an obligation whose
+  /// subject is the product or its users, with an active verb, is a requirement on the product,
+  /// not work (categories.md §6). "The dashboard must be updated" (a passive of work) stays a task.
+  private func isProductRequirement(_ text: TextAnalysis, block: Int, marker: Range<Int>, from start: Int) -> Bool {
+    let tokens = text.tokens
+    guard
+      Self.obligations.contains(tokens[marker.lowerBound].hash)
+        || marker.count > 1
+          && Self.obligations.contains(tokens[marker.lowerBound + 1].hash)
+    else { return false }
+    // A passive of work after the marker: "dovrà essere aggiornato", "must be sent".
+    if let next = nextWord(text, after: marker.upperBound, in: start..<tokens.count),
+      ["be", "essere", "venire"].contains(text.foldedString(tokens[next]))
+    {
+      return false
+    }
+    if marker.contains(where: { ["be", "essere"].contains(text.foldedString(tokens[$0])) }) { return false }
+    // The subject: the words of the clause before the marker, at most four.
+    var first = marker.lowerBound
+    var words = 0
+    while first > start, words < 4 {
+      let token = tokens[first - 1]
+      if token.kind == .punctuation, [":", ";", ",", "—", "–", "("].contains(text.text.scalars[Int(token.start)]) {
+        break
+      }
+      if token.kind == .word { words += 1 }
+      first -= 1
+    }
+    guard first < marker.lowerBound else { return false }
+    return lexicons.productNouns.contains { lexicon in
+      matches(lexicon, block, range: first..<marker.lowerBound).contains { $0.tokens.upperBound == marker.lowerBound }
+    }
+  }
+
+  private static let decisionWords = TokenSet(
+    ["deciso", "decided", "resolved", "stabilito", "concordato", "agreed", "chose", "scelto"].map(TokenHash.hash))
+  private static let choiceVerbs = TokenSet(
+    [
+      "usare", "utilizzare", "adottare", "escludere", "mantenere", "tenere", "scegliere", "preferire", "restare",
+      "rimanere", "use", "adopt", "keep", "exclude", "choose", "stick", "stay", "remain", "go", "retain", "prefer",
+      "not", "non",
+    ].map(TokenHash.hash))
+  private static let obligations = TokenSet(
+    [
+      "must", "should", "shall", "need", "needs", "has", "have", "will", "dovrà", "dovra", "dovranno", "deve", "devono",
+      "dovrebbe", "dovrebbero",
+    ].map(TokenHash.hash))
 
   /// The verbs after a marker that make it a requirement on the product or a topic for a meeting.
   private static let abilityOrAgenda = TokenSet(
@@ -789,6 +858,56 @@ struct ActionDetector {
     if [":", "—", "–", ")", ","].contains(nextText) || after >= tokens.count { return true }
     if ["—", "–", "-", "@", ":"].contains(previousText) { return true }
     if nextText.lowercased() == "to" || nextText.lowercased() == "will" { return true }
+    return false
+  }
+
+  private static let honorifics = TokenSet(
+    [
+      "prof", "prof.ssa", "profssa", "professor", "professoressa", "dott", "dott.ssa", "dottssa", "dr", "ing", "avv",
+      "sig", "sig.ra", "sigra", "mr", "mrs", "ms", "dottor", "dottoressa", "ingegner",
+    ].map(TokenHash.hash))
+
+  /// The first words of an item as its subject: "SensoriNord invia lo schema", "Fiore pubblica il
+  /// verbale" (a capitalised word our lists do not know, then a verb in the present), or a chat
+  /// handle before a dash ("sven — write to the vendor").
+  private func isSubjectOfItem(_ text: TextAnalysis, _ position: Int, range: Range<Int>) -> Bool {
+    let tokens = text.tokens
+    let token = tokens[position]
+    guard token.kind == .word, position + 1 < range.upperBound, !ActionLexicons.commonWords.contains(token.hash),
+      !DateParser.isCalendarWord(token.hash), token.length >= 2
+    else { return false }
+    let next = tokens[position + 1]
+    if !token.isCapitalized {
+      // A handle: lower case, letters, digits or "_", then a dash.
+      guard next.kind == .punctuation, ["—", "–"].contains(text.text.scalars[Int(next.start)]) else { return false }
+      return !lexicons.taskVerbs.contains { $0.firstMatch(in: tokens, at: position, limit: position + 1) != nil }
+    }
+    // A capitalised word that is not a verb or noun of action itself, then a present-tense verb.
+    guard !token.isAllCaps, next.kind == .word, !next.isCapitalized, next.length >= 4,
+      !ActionLexicons.commonWords.contains(next.hash)
+    else { return false }
+    let folded = text.folded[token.range]
+    if Self.nounEndings.contains(where: { $0.count <= folded.count && folded.suffix($0.count).elementsEqual($0) }) {
+      return false
+    }
+    if lexicons.taskVerbs.contains(where: { $0.firstMatch(in: tokens, at: position, limit: position + 1) != nil }) {
+      return false
+    }
+    // Italian only: "invia", "trasmette", "pubblica", "sente" (third person present, unaccented:
+    // "difficoltà" is a noun). An English capitalised word before "-s" is as often an imperative
+    // ("Develop vocabularies").
+    guard resources.language == .italian else { return false }
+    let verb = text.folded[next.range]
+    let original = text.text.scalars[Int(next.end) - 1]
+    guard let last = verb.last, last == "a" || last == "e", original == "a" || original == "e" else { return false }
+    return !Self.endsLikeInfinitiveOrNoun(verb)
+  }
+
+  private static func endsLikeInfinitiveOrNoun(_ folded: ArraySlice<Unicode.Scalar>) -> Bool {
+    for ending in ["are", "ere", "ire", "zione", "mente", "anza", "enza", "ura", "ista"] {
+      let scalars = Array(ending.unicodeScalars)
+      if scalars.count < folded.count, folded.suffix(scalars.count).elementsEqual(scalars) { return true }
+    }
     return false
   }
 
@@ -1078,9 +1197,16 @@ struct ActionDetector {
     for slot in range.lowerBound...range.upperBound where isSlot[slot - range.lowerBound] {
       var position = slot
       if position < range.upperBound, Self.articles.contains(tokens[position].hash) { position += 1 }
+      // "La prof.ssa Kowalczyk trasmette…", "Dr. Lee to send…": a title before the name.
+      while position + 1 < range.upperBound, Self.honorifics.contains(tokens[position].hash) {
+        position += 1
+        while position < range.upperBound, tokens[position].kind == .punctuation { position += 1 }
+      }
       guard position < range.upperBound else { continue }
       let token = tokens[position]
-      if isName(text, token) || isPlausibleName(text, position) {
+      if isName(text, token) || isPlausibleName(text, position)
+        || slot == first && isSubjectOfItem(text, position, range: range)
+      {
         // "Priya: we need to agree…": a speaker, then a group as the subject.
         if position + 2 < range.upperBound, tokens[position + 1].length == 1,
           scalars[Int(tokens[position + 1].start)] == ":",

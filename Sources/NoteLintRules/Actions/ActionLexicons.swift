@@ -21,6 +21,7 @@ struct ActionLexicons: Sendable {
   let meetingMarkers: [Lexicon]
   let ownerLabels: [Lexicon]
   let placeholder: [Lexicon]
+  let productNouns: [Lexicon]
   let roles: [Lexicon]
   let vagueTime: [Lexicon]
 
@@ -43,6 +44,7 @@ struct ActionLexicons: Sendable {
     meetingMarkers = both("meeting-markers")
     ownerLabels = both("owner-labels")
     placeholder = both("placeholder")
+    productNouns = both("product-nouns")
     roles = both("roles")
     vagueTime = both("vague-time")
   }

@@ -21,6 +21,8 @@ public struct MissingOwnerRule: Rule {
       RuleExample(.english, "- [ ] ↓Send the scoring file to sales by Friday\n"),
       RuleExample(.italian, "## Prossimi passi\n\n- ↓Pulire l'export del CRM entro il 4/12/2026\n"),
       RuleExample(.italian, "- [ ] ↓Inviare il file di scoring ai commerciali entro venerdì\n"),
+      RuleExample(.english, "↓ACTION: translation sync schedule to be announced by Friday\n"),
+      RuleExample(.english, "↓The dashboard must be updated before the review on 2026-12-04.\n"),
     ],
     nonTriggering: [
       RuleExample(.english, "## Next steps\n\n- Marco to clean the CRM export by 2026-12-04\n"),
@@ -28,6 +30,17 @@ public struct MissingOwnerRule: Rule {
       RuleExample(.english, "- [ ] Send the scoring file to sales by Friday (@giulia)\n"),
       RuleExample(.italian, "## Prossimi passi\n\n- Pulire l'export del CRM entro il 4/12/2026 (Luca)\n"),
       RuleExample(.italian, "- [ ] Inviare il file ai commerciali entro venerdì — Responsabile: Sara\n"),
+      // A chat handle before "to" in an ACTION line is the assignee.
+      RuleExample(.english, "ACTION: oskar to comment on the style guide PR by Friday\n"),
+      // Requirements on the product, choices and field values are not work (categories.md §6).
+      RuleExample(.english, "The app must show the balance on the first screen.\n"),
+      RuleExample(.english, "We decided to keep SQLite for the sensor data.\n"),
+      RuleExample(.english, "## Agenda\n\n- Review of the churn dashboard\n"),
+      RuleExample(.italian, "Il sistema dovrà citare l'articolo del regolamento in ogni risposta.\n"),
+      RuleExample(.italian, "Si è deciso di usare TimescaleDB per i dati dei sensori.\n"),
+      RuleExample(.italian, "## Requisiti\n\n- Aggiornare i prezzi ogni notte\n"),
+      // An organisation or a person as the subject of an Italian present: "X invia…".
+      RuleExample(.italian, "- Fornitech invia lo schema dei messaggi entro il 4/12/2026\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {

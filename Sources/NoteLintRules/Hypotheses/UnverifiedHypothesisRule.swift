@@ -34,6 +34,9 @@ public struct UnverifiedHypothesisRule: Rule {
       RuleExample(.italian, "Ipotizziamo che dodici mesi bastino: da verificare entro il 5/12 (Marco).\n"),
       RuleExample(.italian, "Dodici mesi di storico bastano, come verificato sul pilota 2025.\n"),
       RuleExample(.english, "Marco should send the deck to the sales team by Friday.\n"),
+      // An opinion marker that opens a proposal is not a claim (categories.md §6).
+      RuleExample(.english, "I think we should skip the meeting on 6 November.\n"),
+      RuleExample(.italian, "Penso che sarebbe meglio rinviare il rilascio al 4/12.\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {

@@ -28,6 +28,8 @@ public struct VagueQuantityRule: Rule {
       RuleExample(.english, "Are the data sufficient for the churn model?\n"),
       RuleExample(.italian, "Il pilota ha portato un aumento significativo del 12% dei lead qualificati.\n"),
       RuleExample(.italian, "I dati sono sufficienti per il modello di churn?\n"),
+      // Inside a hypothetical the amount is not asserted (categories.md §6).
+      RuleExample(.english, "If you have a lot of tests, generating each one by hand is slow.\n"),
     ])
 
   static let check = VagueLexiconCheck(

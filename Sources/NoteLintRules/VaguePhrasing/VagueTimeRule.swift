@@ -29,6 +29,8 @@ public struct VagueTimeRule: Rule {
       RuleExample(.english, "Run `deploy --soon` to test the flag.\n"),
       RuleExample(.italian, "Il modello va in produzione il 4 dicembre 2026.\n"),
       RuleExample(.italian, "```\nrilascio a breve\n```\n"),
+      // A time word in a report of past work times nothing still to happen.
+      RuleExample(.italian, "Successivamente sono state mostrate le funzionalità implementate.\n"),
     ])
 
   static let check = VagueLexiconCheck(

@@ -232,6 +232,13 @@ final class PeriodTests: XCTestCase {
         row(
           "Close at the end of the month", "end of the month", .period, "2026-11-01", "2026-11-30"),
         row("Close EOM", "EOM", .period, "2026-11-01", "2026-11-30"),
+        // "before the end of X" is by that end, not the day before X begins.
+        row(
+          "Write it before the end of the year", "before the end of the year", .period, "2026-11-23",
+          "2026-12-31"),
+        row(
+          "Chiudere prima della fine del mese", "prima della fine del mese", .period, "2026-11-23",
+          "2026-11-30"),
         row("Close month-end", "month-end", .period, "2026-11-01", "2026-11-30"),
         row("Close by end of quarter", "by end of quarter", .period, "2026-11-23", "2026-12-31"),
         row("Chiudere a fine trimestre", "fine trimestre", .period, "2026-10-01", "2026-12-31"),
