@@ -66,6 +66,11 @@ struct ActionDetector {
     let sections = actionSections(pseudoHeadings: pseudoHeadings)
     let forms = sectionsHeaded(by: lexicons.formHeadings)
     let topics = sectionsHeaded(by: lexicons.topicHeadings)
+    // Under a heading that asks a question ("Come gestire l'inoltro?"), the list items are the
+    // options of its answer; a sentence there may still commit.
+    let answers = document.blocks.indices.map { index in
+      document.blocks[index].section.map { isQuestion(blocks[$0], 0..<blocks[$0].tokens.count) } ?? false
+    }
     var consumed = [Bool](repeating: false, count: document.blocks.count)
     // Tables: rows under an action section, or tables with owner/deadline columns.
     for table in document.tables {
@@ -105,7 +110,7 @@ struct ActionDetector {
         // "- **Location:** Teams": a field.
         if isLeadLabel(index) || isField(index) || isNavigation(index) { continue }
         // Requirements, scope and attendance lists: only an explicit "Action: …" is an item there.
-        if forms[index] || topics[index] && list.task == .none {
+        if forms[index] || (topics[index] || answers[index]) && list.task == .none {
           if let prefixed = prefixItem(index) { items.append(prefixed) }
           continue
         }
@@ -499,6 +504,11 @@ struct ActionDetector {
           continue
         }
         if isProductRequirement(text, block: index, marker: match.tokens, from: range.lowerBound) { continue }
+        // "If the project goal cannot be met…", "se il test fallisce dovremo…": the marker sits in a
+        // condition that opens the sentence (before its first comma), not in a commitment.
+        if isInOpeningCondition(text, at: match.tokens.lowerBound, from: range.lowerBound) { continue }
+        // "we will have another meeting before TPAC": scheduling, not work (categories.md §6).
+        if isMeetingScheduling(text, after: match.tokens.upperBound, in: range) { continue }
         // "Si è deciso di usare TimescaleDB", "we decided to keep SQLite": a choice, not work
         // (categories.md §6); "si è deciso di chiedere…" commits to work.
         if match.tokens.contains(where: { Self.decisionWords.contains(text.tokens[$0].hash) }),
@@ -603,11 +613,57 @@ struct ActionDetector {
   }
 
   private static let decisionWords = TokenSet(
-    ["deciso", "decided", "resolved", "stabilito", "concordato", "agreed", "chose", "scelto"].map(TokenHash.hash))
+    [
+      "deciso", "decided", "resolved", "stabilito", "concordato", "agreed", "chose", "scelto", "intend", "intends",
+      "intendiamo",
+    ].map(TokenHash.hash))
+
+  private static let conditionOpeners = TokenSet(
+    ["if", "unless", "se", "qualora", "whether", "should"].map(TokenHash.hash))
+
+  /// Whether a position lies in a conditional clause that opens its sentence: "If X, …" up to the
+  /// first comma.
+  private func isInOpeningCondition(_ text: TextAnalysis, at position: Int, from start: Int) -> Bool {
+    let sentence = text.sentence(containing: position)
+    var first = max(sentence.lowerBound, start)
+    while first < position, text.tokens[first].kind != .word { first += 1 }
+    guard first < position, Self.conditionOpeners.contains(text.tokens[first].hash),
+      text.foldedString(text.tokens[first]) != "should" || first == sentence.lowerBound
+    else { return false }
+    return !text.tokens[first..<position].contains {
+      $0.kind == .punctuation && [",", ";", ":", "—"].contains(text.text.scalars[Int($0.start)])
+    }
+  }
+
+  private static let meetingVerbs = TokenSet(
+    ["have", "hold", "meet", "avere", "fare", "tenere", "organize", "organise", "riunirci", "vederci", "incontrarci"]
+      .map(TokenHash.hash))
+  private static let meetingNouns = TokenSet(
+    [
+      "meeting", "meetings", "call", "sync", "session", "riunione", "incontro", "chiamata", "call", "seduta", "again",
+    ].map(TokenHash.hash))
+
+  /// "we will have another meeting", "we'll meet again", "faremo una riunione": the marker's verb
+  /// holds a meeting.
+  private func isMeetingScheduling(_ text: TextAnalysis, after position: Int, in range: Range<Int>) -> Bool {
+    guard let verb = nextWord(text, after: position, in: range), Self.meetingVerbs.contains(text.tokens[verb].hash)
+    else { return false }
+    var probe = verb + 1
+    var words = 0
+    while probe < range.upperBound, words < 3 {
+      if text.tokens[probe].kind == .word {
+        if Self.meetingNouns.contains(text.tokens[probe].hash) { return true }
+        words += 1
+      }
+      probe += 1
+    }
+    return false
+  }
   private static let choiceVerbs = TokenSet(
     [
       "usare", "utilizzare", "adottare", "escludere", "mantenere", "tenere", "scegliere", "preferire", "restare",
       "rimanere", "use", "adopt", "keep", "exclude", "choose", "stick", "stay", "remain", "go", "retain", "prefer",
+      "leave", "lasciare",
       "not", "non",
     ].map(TokenHash.hash))
   private static let obligations = TokenSet(
@@ -712,8 +768,13 @@ struct ActionDetector {
       } else if last == "l" && text.foldedHasSuffix(token, Self.willSuffix) {
         if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'") { return true }
       } else if token.hash == toHash, next?.kind == .word, position > clauseStart {
-        // "Marco to send the deck" (minutes style): the subject stands right before "to".
-        if isSubject(text, block: block, clauseStart..<position, strict: true) { return true }
+        // "Marco to send the deck" (minutes style): the subject stands right before "to"; "Agent
+        // to interpret the question" describes what a product part does.
+        if isSubject(text, block: block, clauseStart..<position, strict: true),
+          !lexicons.productNouns.contains(where: { !matches($0, block, range: clauseStart..<position).isEmpty })
+        {
+          return true
+        }
       } else if token.length >= 4, isFutureEnding(text, token, last: last, original: original) {
         if position > clauseStart, negations.contains(tokens[position - 1].hash) {
           position += 1

@@ -86,6 +86,28 @@ public final class DocumentAnalysis: Sendable {
     for index in items.indices where reader.sectionOf[items[index].block]?.kind == "done" {
       items[index].done = true
     }
+    // "Sono state mostrate le funzionalità implementate:", "We reviewed:": a list introduced by a
+    // report of past work lists what was done.
+    var leadIns: [Int: Bool] = [:]
+    for index in items.indices
+    where !items[index].done && items[index].source != .task && items[index].source != .commitment {
+      guard document.blocks[items[index].block].kind == .listItem else { continue }
+      var probe = items[index].block - 1
+      while probe >= 0, document.blocks[probe].kind == .listItem { probe -= 1 }
+      guard probe >= 0, document.blocks[probe].kind == .paragraph else { continue }
+      let isReport =
+        leadIns[probe]
+        ?? {
+          let text = blocks[probe]
+          guard let last = text.tokens.last(where: { $0.kind != .placeholder }), last.kind == .punctuation,
+            text.text.scalars[Int(last.start)] == ":"
+          else { return false }
+          let sentence = text.sentence(containing: text.tokens.count - 1)
+          return reader.read(block: probe, tokens: sentence).kind == .report
+        }()
+      leadIns[probe] = isReport
+      if isReport { items[index].done = true }
+    }
     // "(done 12 Nov)", "fatto il 3 marzo": an item whose dates say when it was done, and none when it is due.
     for index in items.indices where !items[index].done {
       let roles = items[index].deadlines.map { expression in
