@@ -373,11 +373,17 @@ struct ActionDetector {
         words += 1
         continue
       }
+      // "Anneke de Wit", "Ludwig van Beethoven": a particle inside a name.
+      if token.kind == .word, words > 0, Self.nameParticles.contains(token.hash) { continue }
       guard token.kind == .word, token.isCapitalized else { return false }
       words += 1
     }
     return words > 0 && words <= 5
   }
+
+  private static let nameParticles = TokenSet(
+    ["de", "van", "von", "der", "den", "di", "da", "del", "della", "dos", "du", "le", "bin", "ten", "ter", "af"]
+      .map(TokenHash.hash))
 
   /// `Action: …`, `TODO: …`, `Azione: …` at the start of a block.
   private func prefixItem(_ index: Int) -> ActionItem? {
@@ -413,7 +419,7 @@ struct ActionDetector {
       if token.kind == .word, text.foldedString(token) == "to" { break }
       guard
         token.kind == .word || token.kind == .mention
-          || token.kind == .punctuation && [",", "&", "/"].contains(text.text.scalars[Int(token.start)])
+          || token.kind == .punctuation && [",", "&", "/", "_", ".", "-"].contains(text.text.scalars[Int(token.start)])
       else { return nil }
       if token.kind != .punctuation { words.append(position) }
       position += 1
@@ -925,7 +931,7 @@ struct ActionDetector {
   private static let honorifics = TokenSet(
     [
       "prof", "prof.ssa", "profssa", "professor", "professoressa", "dott", "dott.ssa", "dottssa", "dr", "ing", "avv",
-      "sig", "sig.ra", "sigra", "mr", "mrs", "ms", "dottor", "dottoressa", "ingegner",
+      "sig", "sig.ra", "sigra", "mr", "mrs", "ms", "dottor", "dottoressa", "ingegner", "ssa", "ra",
     ].map(TokenHash.hash))
 
   /// The first words of an item as its subject: "SensoriNord invia lo schema", "Fiore pubblica il

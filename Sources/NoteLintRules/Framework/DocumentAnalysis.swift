@@ -108,6 +108,17 @@ public final class DocumentAnalysis: Sendable {
       leadIns[probe] = isReport
       if isReport { items[index].done = true }
     }
+    // Items written in the past tense report done work, like `- [x]` (categories.md §6): "Amara
+    // interviewed four teams", "Lukas did not finish the proposal; it moves to this meeting".
+    // An unchecked box says the work is open ("- [ ] worked example for the date picker").
+    for index in items.indices
+    where !items[index].done && items[index].source != .commitment
+      && items[index].source != .task
+    {
+      if reader.read(block: items[index].block, tokens: items[index].tokens).kind == .report {
+        items[index].done = true
+      }
+    }
     // "(done 12 Nov)", "fatto il 3 marzo": an item whose dates say when it was done, and none when it is due.
     for index in items.indices where !items[index].done {
       let roles = items[index].deadlines.map { expression in

@@ -190,6 +190,7 @@ public struct UnverifiedHypothesisRule: Rule {
     return false
   }
 
+  private static let negations = TokenSet(["not", "non", "never", "mai", "no"].map(TokenHash.hash))
   private static let firstPerson = TokenSet(["i", "we", "io", "noi"].map(TokenHash.hash))
 
   /// What stands around a marker: a proposal after "I think" ("I think it would be good to…"),
@@ -288,6 +289,23 @@ public struct UnverifiedHypothesisRule: Rule {
     }
     func found(_ lexicons: [Lexicon], _ scope: (block: Int, range: Range<Int>)) -> Bool {
       lexicons.contains { !analysis.matches($0, block: scope.block, range: scope.range).isEmpty }
+    }
+    // The next speaker's turn (categories.md §6):
+    // "Archiving should cut the bill by a third." — "**Ingrid:** Let's check that against the
+    // billing export." A check the next speaker takes on has that speaker as its owner.
+    let turns = analysis.transcript.turns
+    if let own = turns[index], let following = turns[index + 1], following.speaker != own.speaker,
+      !following.label.isEmpty
+    {
+      let block = analysis.blocks[index + 1]
+      let first = block.sentence(containing: min(following.label.upperBound, max(block.tokens.count - 1, 0)))
+      // "I have not looked at the numbers" takes no check on.
+      let negated = block.tokens[first].contains { token in
+        token.kind == .word && (Self.negations.contains(token.hash) || block.foldedHasSuffix(token, "n't"))
+      }
+      if !block.tokens.isEmpty, !negated, found(backing.verification, (index + 1, first)) {
+        return true
+      }
     }
     for scope in scopes {
       let text = analysis.blocks[scope.block]

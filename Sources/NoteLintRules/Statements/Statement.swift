@@ -280,7 +280,12 @@ public struct StatementReader: Sendable {
           passive = true
         }
       }
-      if order < 3, token.length >= 5, language == .english, text.foldedHasSuffix(token, "ed"), order == 0 {
+      // "Published the draft", "Amara interviewed four teams": a past verb first or right after
+      // its subject.
+      if order <= 1, token.length >= 5, language == .english, text.foldedHasSuffix(token, "ed"),
+        order == 0 || subject == "name" || subject == "i" || subject == "we"
+          || tokens[words[0]].isCapitalized && !tokens[position].isCapitalized
+      {
         past = true
       }
     }
