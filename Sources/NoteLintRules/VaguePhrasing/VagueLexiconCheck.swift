@@ -83,6 +83,17 @@ struct VagueLexiconCheck: Sendable {
         sentences[sentence.lowerBound] = judged
         guard judged.passes else { continue }
         if quantifier, Self.isHypothetical(text, match: match.tokens, sentence: sentence) { continue }
+        // "some open issues, like direction", "alcuni rischi: …": the detail follows (§6).
+        if quantifier, Self.hasDetailAfter(text, match: match.tokens, sentence: sentence) { continue }
+        // "Successivamente, l'LLM risponde": a connective that orders the steps told, not a time.
+        if skipReports, match.tokens.lowerBound == sentence.lowerBound || text.tokens[sentence.lowerBound].kind != .word
+          && match.tokens.lowerBound == sentence.lowerBound + 1,
+          match.tokens.upperBound < sentence.upperBound, text.tokens[match.tokens.upperBound].kind == .punctuation,
+          text.text.scalars[Int(text.tokens[match.tokens.upperBound].start)] == ",",
+          analysis.actionItem(block: index, token: match.tokens.lowerBound) == nil
+        {
+          continue
+        }
         if let item = analysis.actionItem(block: index, token: match.tokens.lowerBound), !item.done {
           switch leave {
           case .none: break
@@ -115,6 +126,31 @@ struct VagueLexiconCheck: Sendable {
       }
     }
     return findings
+  }
+
+  private static let detailMarkers = TokenSet(
+    ["like", "such", "e.g", "eg", "including", "namely", "esempio", "es", "come", "tra", "cui", "ovvero", "cioè"].map(
+      TokenHash.hash))
+
+  /// Whether a list, an example or a colon follows the quantifier in its sentence.
+  static func hasDetailAfter(_ text: TextAnalysis, match: Range<Int>, sentence: Range<Int>) -> Bool {
+    var position = match.upperBound
+    var words = 0
+    while position < sentence.upperBound, words < 6 {
+      let token = text.tokens[position]
+      if token.kind == .punctuation, text.text.scalars[Int(token.start)] == ":" { return true }
+      if token.kind == .word {
+        if detailMarkers.contains(token.hash) {
+          // "come" also means "how"/"as": an example only right after a comma or "ad esempio".
+          let word = text.foldedString(token)
+          if word != "come" && word != "tra" && word != "cui" { return true }
+          if position > 0, text.tokens[position - 1].kind == .punctuation { return true }
+        }
+        words += 1
+      }
+      position += 1
+    }
+    return false
   }
 
   private static let deferrals = TokenSet(
