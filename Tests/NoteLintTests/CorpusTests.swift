@@ -7,24 +7,49 @@ final class CorpusTests: XCTestCase {
   static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Corpus").path
 
-  static let evaluation: CorpusEvaluation = {
-    let linter = Linter(options: LintOptions(today: CivilDate(year: 2026, month: 11, day: 23)!))
-    return CorpusEvaluator(linter: linter).evaluate(folder: corpus)
+  static let evaluator = CorpusEvaluator(
+    linter: Linter(options: LintOptions(today: CivilDate(year: 2026, month: 11, day: 23)!)))
+  static let run: CorpusRun = evaluator.run(folder: corpus)
+
+  static var evaluation: CorpusEvaluation { run.evaluation(threshold: evaluator.threshold) }
+
+  /// The notes of each group of `Corpus/SOURCES.tsv`: `spec` (written to the definitions) and
+  /// `shapes` (written after the shapes of real minutes: scribe HTML, transcripts, converted
+  /// minutes, registers; issue 13).
+  static let groups: [String: Set<String>] = {
+    guard case .success(let sources) = CorpusEvaluator.sources(tsv: corpus + "/SOURCES.tsv") else { return [:] }
+    return CorpusEvaluator.groups(run, sources: sources)
   }()
 
   func testCorpusIsLargeAndReadable() {
     let evaluation = Self.evaluation
     XCTAssertEqual(evaluation.errors, [])
     XCTAssertGreaterThanOrEqual(evaluation.cases, 20)
+    // Every note is in SOURCES.tsv.
+    XCTAssertNil(Self.groups["?"], "notes missing from Corpus/SOURCES.tsv: \(Self.groups["?"] ?? [])")
+    XCTAssertEqual(Self.groups.keys.sorted(), ["shapes", "spec"])
   }
 
+  /// The notes written to the definitions hold the original bar; the shapes of real minutes, which
+  /// the rules were not tuned on before issue 13, hold a floor below their measured figures
+  /// (README, "Quality"): a regression fails, and the floor rises as the judgement does.
   func testLineLevelCategoriesMeetTheBar() {
-    let evaluation = Self.evaluation
-    let report = CorpusEvaluator.render(evaluation)
-    for category in Category.lineLevel {
-      let score = evaluation.score(category)
-      XCTAssertGreaterThanOrEqual(score.precision, 0.90, "\(category.rawValue) precision\n\(report)")
-      XCTAssertGreaterThanOrEqual(score.recall, 0.85, "\(category.rawValue) recall\n\(report)")
+    let bars: [(group: String, precision: Double, recall: Double)] = [
+      ("spec", 0.90, 0.85), ("shapes", 0.70, 0.60),
+    ]
+    for bar in bars {
+      guard let files = Self.groups[bar.group] else {
+        XCTFail("no '\(bar.group)' notes in Corpus/SOURCES.tsv")
+        continue
+      }
+      let evaluation = Self.run.evaluation(threshold: Self.evaluator.threshold, files: files)
+      let report = CorpusEvaluator.render(evaluation)
+      for category in Category.lineLevel {
+        let score = evaluation.score(category)
+        XCTAssertGreaterThanOrEqual(
+          score.precision, bar.precision, "\(bar.group) \(category.rawValue) precision\n\(report)")
+        XCTAssertGreaterThanOrEqual(score.recall, bar.recall, "\(bar.group) \(category.rawValue) recall\n\(report)")
+      }
     }
   }
 
