@@ -86,10 +86,7 @@ struct VagueLexiconCheck: Sendable {
         // "some open issues, like direction", "alcuni rischi: …": the detail follows (§6).
         if quantifier, Self.hasDetailAfter(text, match: match.tokens, sentence: sentence) { continue }
         // "Successivamente, l'LLM risponde": a connective that orders the steps told, not a time.
-        if skipReports, match.tokens.lowerBound == sentence.lowerBound || text.tokens[sentence.lowerBound].kind != .word
-          && match.tokens.lowerBound == sentence.lowerBound + 1,
-          match.tokens.upperBound < sentence.upperBound, text.tokens[match.tokens.upperBound].kind == .punctuation,
-          text.text.scalars[Int(text.tokens[match.tokens.upperBound].start)] == ",",
+        if skipReports, Self.isConnective(text, match: match.tokens, sentence: sentence),
           analysis.actionItem(block: index, token: match.tokens.lowerBound) == nil
         {
           continue
@@ -126,6 +123,15 @@ struct VagueLexiconCheck: Sendable {
       }
     }
     return findings
+  }
+
+  /// A time word that opens its sentence and is followed by a comma: "Successivamente, …".
+  static func isConnective(_ text: TextAnalysis, match: Range<Int>, sentence: Range<Int>) -> Bool {
+    var first = sentence.lowerBound
+    while first < match.lowerBound, text.tokens[first].kind != .word { first += 1 }
+    guard first == match.lowerBound, match.upperBound < sentence.upperBound else { return false }
+    let next = text.tokens[match.upperBound]
+    return next.kind == .punctuation && text.text.scalars[Int(next.start)] == ","
   }
 
   private static let detailMarkers = TokenSet(
