@@ -82,6 +82,18 @@ public final class DocumentAnalysis: Sendable {
       doneHeadings: lexicons.doneHeadings)
     self.statements = reader
     var items = detector.detect(transcript: transcript)
+    // One statement per item, read once: the rules, the model and the done marks below use it.
+    let statements = items.map { item in
+      var extra = ["src=\(item.source.rawValue)"]
+      if item.hasOwner { extra.append("owner") }
+      if item.speakerOwned { extra.append("owner=speaker") }
+      if item.diffuseOwner != nil { extra.append("diffuse") }
+      if item.hasDeadline { extra.append("date") }
+      if item.vagueDeadline != nil { extra.append("vaguedate") }
+      if item.blocks.count > 1 { extra.append("multi") }
+      return reader.read(block: item.block, tokens: item.tokens, extra: extra)
+    }
+    self.itemStatements = statements
     // Items under a heading of done work ("Attività svolte", "Completed") report, they do not plan.
     for index in items.indices where reader.sectionOf[items[index].block]?.kind == "done" {
       items[index].done = true
@@ -115,7 +127,7 @@ public final class DocumentAnalysis: Sendable {
     where !items[index].done && items[index].source != .commitment
       && items[index].source != .task
     {
-      if reader.read(block: items[index].block, tokens: items[index].tokens).kind == .report {
+      if statements[index].kind == .report {
         items[index].done = true
       }
     }
@@ -130,16 +142,6 @@ public final class DocumentAnalysis: Sendable {
       if roles.contains(.completion), !roles.contains(.deadline) { items[index].done = true }
     }
     self.actionItems = items
-    self.itemStatements = items.map { item in
-      var extra = ["src=\(item.source.rawValue)"]
-      if item.hasOwner { extra.append("owner") }
-      if item.speakerOwned { extra.append("owner=speaker") }
-      if item.diffuseOwner != nil { extra.append("diffuse") }
-      if item.hasDeadline { extra.append("date") }
-      if item.vagueDeadline != nil { extra.append("vaguedate") }
-      if item.blocks.count > 1 { extra.append("multi") }
-      return reader.read(block: item.block, tokens: item.tokens, extra: extra)
-    }
     var byBlock: [Int: [Int]] = [:]
     for (position, item) in items.enumerated() {
       for block in item.blocks { byBlock[block, default: []].append(position) }
