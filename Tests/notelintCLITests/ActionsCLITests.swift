@@ -6,8 +6,6 @@ import XCTest
 final class ActionsCLITests: XCTestCase {
   private var scratch: URL!
 
-  private var binary: URL { BuiltBinary.url }
-
   override func setUpWithError() throws {
     scratch = FileManager.default.temporaryDirectory.appendingPathComponent("notelint-actions-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -70,21 +68,7 @@ final class ActionsCLITests: XCTestCase {
   }
 
   private func run(_ arguments: [String]) throws -> (out: String, err: String, code: Int32) {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = scratch
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus
-    )
+    try BuiltBinary.run(arguments, in: scratch)
   }
 
   private func json(_ arguments: [String]) throws -> [[String: Any]] {

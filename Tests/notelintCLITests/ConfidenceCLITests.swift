@@ -22,21 +22,7 @@ final class ConfidenceCLITests: XCTestCase {
   }
 
   private func run(_ arguments: [String]) throws -> (out: String, err: String, code: Int32) {
-    let process = Process()
-    process.executableURL = BuiltBinary.url
-    process.arguments = arguments
-    process.currentDirectoryURL = scratch
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus
-    )
+    try BuiltBinary.run(arguments, in: scratch)
   }
 
   private func findings(_ json: String) throws -> [[String: Any]] {

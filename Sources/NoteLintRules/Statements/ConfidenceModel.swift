@@ -53,11 +53,83 @@ public enum ConfidenceModel {
   public static func apply(_ findings: inout [Finding], keepFeatures: Bool) {
     for index in findings.indices {
       guard let features = findings[index].features else { continue }
-      let all = crossed(features + ["rule=\(findings[index].rule)"])
-      let value = score(findings[index].category, features: all)
+      let withRule = features + ["rule=\(findings[index].rule)"]
+      let value: Double
+      if keepFeatures {
+        let all = crossed(withRule)
+        value = score(findings[index].category, features: all)
+        findings[index].features = all
+      } else {
+        value = hashedScore(findings[index].category, features: withRule)
+        findings[index].features = nil
+      }
       findings[index].confidence = (value * 1000).rounded() / 1000
-      findings[index].features = keepFeatures ? all : nil
     }
+  }
+
+  // MARK: - The hot path: the same sum without building the crossed strings
+
+  private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+  private static let prime: UInt64 = 0x100_0000_01b3
+
+  /// FNV-1a of a string's UTF-8, continuing from `seed`: `hash("a&b")` is
+  /// `hash("b", seed: hash("&", seed: hash("a")))`.
+  static func hash(_ text: String, seed: UInt64 = offset) -> UInt64 {
+    var value = seed
+    for byte in text.utf8 {
+      value ^= UInt64(byte)
+      value &*= prime
+    }
+    return value
+  }
+
+  /// Each model's weights keyed by the hash of the feature (crossed features included).
+  private static let hashedModels: [String: (bias: Double, weights: [UInt64: Double])] = ModelWeights.models
+    .mapValues { model in
+      var weights: [UInt64: Double] = [:]
+      for (feature, weight) in model.weights { weights[hash(feature), default: 0] += weight }
+      return (model.bias, weights)
+    }
+
+  private static let families: [[UInt8]] = Array(Set(crosses.flatMap { [$0.0, $0.1] })).sorted().map {
+    Array($0.utf8)
+  }
+  private static let crossIndices: [(Int, Int)] = crosses.map { pair in
+    (families.firstIndex(of: Array(pair.0.utf8))!, families.firstIndex(of: Array(pair.1.utf8))!)
+  }
+
+  /// The family of a feature (`src=task` → `src`; `turn` → `turn`) as an index of `families`.
+  private static func family(of feature: String) -> Int? {
+    var utf8 = feature.utf8.makeIterator()
+    var name: [UInt8] = []
+    name.reserveCapacity(8)
+    while let byte = utf8.next(), byte != UInt8(ascii: "=") {
+      name.append(byte)
+      if name.count > 8 { return nil }
+    }
+    return families.firstIndex(of: name)
+  }
+
+  /// `score(category, features: crossed(features))`, with hashes instead of strings.
+  static func hashedScore(_ category: Category, features: [String]) -> Double {
+    let key = category == .missingOwner || category == .missingDeadline ? "action" : category.rawValue
+    guard let model = hashedModels[key] ?? hashedModels[category.rawValue] else { return 1 }
+    var sum = model.bias
+    // Per family, the positions of its features and the hash of "feature&", in the features' order.
+    var byFamily = [[(position: Int, joined: UInt64)]](repeating: [], count: families.count)
+    for (position, feature) in features.enumerated() {
+      let value = hash(feature)
+      if let weight = model.weights[value] { sum += weight }
+      if let slot = family(of: feature) { byFamily[slot].append((position, hash("&", seed: value))) }
+    }
+    for (left, right) in crossIndices {
+      for a in byFamily[left] {
+        for b in byFamily[right] {
+          if let weight = model.weights[hash(features[b.position], seed: a.joined)] { sum += weight }
+        }
+      }
+    }
+    return 1 / (1 + exp(-sum))
   }
 }
 
