@@ -68,8 +68,13 @@ struct ActionDetector {
     let topics = sectionsHeaded(by: lexicons.topicHeadings)
     // Under a heading that asks a question ("Come gestire l'inoltro?"), the list items are the
     // options of its answer; a sentence there may still commit.
-    let answers = document.blocks.indices.map { index in
-      document.blocks[index].section.map { isQuestion(blocks[$0], 0..<blocks[$0].tokens.count) } ?? false
+    var askedHeadings: [Int: Bool] = [:]
+    let answers = document.blocks.indices.map { index -> Bool in
+      guard let heading = document.blocks[index].section else { return false }
+      if let known = askedHeadings[heading] { return known }
+      let asked = isQuestion(blocks[heading], 0..<blocks[heading].tokens.count)
+      askedHeadings[heading] = asked
+      return asked
     }
     var consumed = [Bool](repeating: false, count: document.blocks.count)
     // Tables: rows under an action section, or tables with owner/deadline columns.

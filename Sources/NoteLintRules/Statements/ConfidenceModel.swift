@@ -100,14 +100,12 @@ public enum ConfidenceModel {
 
   /// The family of a feature (`src=task` → `src`; `turn` → `turn`) as an index of `families`.
   private static func family(of feature: String) -> Int? {
-    var utf8 = feature.utf8.makeIterator()
-    var name: [UInt8] = []
-    name.reserveCapacity(8)
-    while let byte = utf8.next(), byte != UInt8(ascii: "=") {
-      name.append(byte)
-      if name.count > 8 { return nil }
+    let utf8 = feature.utf8
+    for (index, name) in families.enumerated() where utf8.starts(with: name) {
+      let rest = utf8.dropFirst(name.count)
+      if rest.isEmpty || rest.first == UInt8(ascii: "=") { return index }
     }
-    return families.firstIndex(of: name)
+    return nil
   }
 
   /// `score(category, features: crossed(features))`, with hashes instead of strings.

@@ -39,7 +39,12 @@ public struct StatementReader: Sendable {
   struct SectionInfo: Sendable {
     var kind: String
     var words: [String]
+    /// `sec=<kind>` and `h=<word>` for each word, built once per section.
+    var features: [String] = []
   }
+
+  /// `lang=<code>`, built once per document.
+  let languageFeature: String
 
   init(
     document: Document, blocks: [TextAnalysis], transcript: Transcript, language: Language,
@@ -49,6 +54,7 @@ public struct StatementReader: Sendable {
     self.blocks = blocks
     self.transcript = transcript
     self.language = language
+    self.languageFeature = "lang=\(language.rawValue)"
     var sections: [Int: SectionInfo] = [:]
     var cache: [Int: SectionInfo] = [:]
     for index in document.blocks.indices {
@@ -68,7 +74,7 @@ public struct StatementReader: Sendable {
       for token in tokens where token.kind == .word && token.length >= 4 && words.count < 3 {
         words.append(text.foldedString(token))
       }
-      let info = SectionInfo(kind: kind, words: words)
+      let info = SectionInfo(kind: kind, words: words, features: ["sec=\(kind)"] + words.map { "h=\($0)" })
       cache[heading] = info
       sections[index] = info
     }
@@ -149,7 +155,8 @@ public struct StatementReader: Sendable {
     let text = blocks[block]
     let tokens = text.tokens
     var features = extra
-    features.append("lang=\(language.rawValue)")
+    features.reserveCapacity(extra.count + 40)
+    features.append(languageFeature)
     if document.format == .html { features.append("fmt=html") }
     if transcript.isTranscript { features.append("doc=transcript") }
     let blockInfo = document.blocks[block]
@@ -165,8 +172,7 @@ public struct StatementReader: Sendable {
     }
     if blockInfo.quoteDepth > 0 { features.append("blk=quote") }
     if let section = sectionOf[block] {
-      features.append("sec=\(section.kind)")
-      for word in section.words { features.append("h=\(word)") }
+      features.append(contentsOf: section.features)
     } else {
       features.append("sec=none")
     }
@@ -335,7 +341,8 @@ public struct StatementReader: Sendable {
       if Self.conditionals.contains(hash) { lexical.insert("x=if") }
     }
     features.append(contentsOf: lexical.sorted())
-    let kind = Self.kind(features: Set(features), subject: subject, modals: modalSeen, past: past)
+    // `features` holds a few dozen short strings: a linear scan costs less than hashing them all.
+    let kind = Self.kind(features: features, subject: subject, modals: modalSeen, past: past)
     features.append("kind=\(kind.rawValue)")
     return Statement(kind: kind, features: features)
   }
@@ -343,7 +350,7 @@ public struct StatementReader: Sendable {
   private func order(of position: Int, in words: [Int]) -> Int { words.firstIndex(of: position) ?? -1 }
 
   /// A first reading of the kind from the features (the learned weights refine the judgement).
-  static func kind(features: Set<String>, subject: String, modals: [String], past: Bool) -> StatementKind {
+  static func kind(features: [String], subject: String, modals: [String], past: Bool) -> StatementKind {
     if features.contains("q") { return .question }
     if features.contains("field") && features.contains("len=1-3") { return .label }
     if features.contains("x=logistics") && !features.contains("sec=action") { return .logistics }
