@@ -65,6 +65,13 @@ public struct MissingBusinessCheckpointRule: Rule {
       RuleExample(
         .english, "# Project pact\n\nBusiness checkpoint: 2026-12-18, does the uplift pay for the roll-out?\n"),
       RuleExample(.italian, "# Patto operativo\n\nCheckpoint di business: 2026-12-18, l'aumento ripaga il rilascio?\n"),
+      RuleExample(
+        .italian,
+        "# Patto operativo\n\n## Checkpoint\n\n- Revisione di fine sprint (19/12/2026): il valore giustifica il rilascio?\n"
+      ),
+      RuleExample(
+        .english,
+        "# Project pact\n\n## Checkpoints\n\n- Sprint review (2026-12-19): does the value justify deployment?\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {

@@ -142,6 +142,14 @@ public struct KPIMissingBaselineRule: Rule {
     nonTriggering: [
       RuleExample(.english, "# Project pact\n\nKPI: upsell revenue, baseline €1.2M, target +15% by March 2027\n"),
       RuleExample(.italian, "# Patto operativo\n\nKPI: ricavi da upsell, da 1,2 M€ a 1,4 M€ entro marzo 2027\n"),
+      // A KPI table read by its header.
+      RuleExample(
+        .italian,
+        "# Patto operativo\n\n| KPI | Baseline | Target al 31/03/2027 |\n|---|---|---|\n| Tasso di rinnovo | 62% | 70% |\n"
+      ),
+      RuleExample(
+        .english,
+        "# Project pact\n\n| KPI | Baseline | Target by 2027-03-31 |\n|---|---|---|\n| Renewal rate | 62% | 70% |\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {

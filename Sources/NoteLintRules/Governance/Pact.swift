@@ -187,6 +187,23 @@ struct PactExtractor {
     var isTableCell = [Bool](repeating: false, count: document.blocks.count)
     // Two-column tables: | Campo | Valore |.
     for table in document.tables {
+      // Tables read by their header: | KPI | Baseline | Target al 31/03/2027 |, | Ruolo | Responsabile |.
+      // Each labelled column's cells are entries of that field, the header cell its label (which
+      // may carry a date).
+      if let columns = headerFields(table) {
+        for (rowIndex, row) in table.rows.enumerated().dropFirst() {
+          let line = rowIndex < table.rowLines.count ? table.rowLines[rowIndex] : document.blocks[row[0]].start.line
+          for (column, kind) in columns where column < row.count && !blocks[row[column]].tokens.isEmpty {
+            let header = table.rows[0][column]
+            fields.append(
+              PactField(
+                kind: kind, line: line, entries: [span(row[column], 0..<blocks[row[column]].tokens.count)],
+                label: span(header, 0..<blocks[header].tokens.count)))
+          }
+        }
+        for row in table.rows { for cell in row { isTableCell[cell] = true } }
+        continue
+      }
       for (rowIndex, row) in table.rows.enumerated() where row.count >= 2 {
         let first = blocks[row[0]]
         guard let found = label(in: first, range: 0..<first.tokens.count),
@@ -278,6 +295,35 @@ struct PactExtractor {
     pact.start = startDate(pact, noteDate: noteDate)
     if let days = sprintLength(pact) { pact.sprintLengthDays = days }
     return pact
+  }
+
+  /// The columns of a table whose header cells name pact fields, when the table is read by its
+  /// header: its first column holds no field names (else it is a `| Campo | Valore |` table), and
+  /// either two header cells name fields, one of them a measure (KPI, baseline, target), or the
+  /// table has two columns and one of them names the owner ("| Ruolo | Responsabile |").
+  private func headerFields(_ table: Table) -> [(Int, PactFieldKind)]? {
+    guard let header = table.rows.first, header.count >= 2, table.rows.count >= 2 else { return nil }
+    let rowLabels = table.rows.dropFirst().contains { row in
+      guard let first = row.first else { return false }
+      return label(in: blocks[first], range: 0..<blocks[first].tokens.count) != nil
+    }
+    guard !rowLabels else { return nil }
+    var columns: [(Int, PactFieldKind)] = []
+    for (column, cell) in header.enumerated() {
+      let text = blocks[cell]
+      var start = 0
+      while start < text.tokens.count, text.tokens[start].kind != .word { start += 1 }
+      guard start < text.tokens.count, let found = label(in: text, range: start..<text.tokens.count) else { continue }
+      switch found.kind {
+      case .kpi, .baseline, .target, .owner, .deadline, .problem, .decision, .data: columns.append((column, found.kind))
+      default: continue
+      }
+    }
+    // An action table (| Attività | Responsabile | Scadenza |) lists work, not the pact's fields.
+    let measures = columns.contains { $0.1 == .kpi || $0.1 == .baseline || $0.1 == .target }
+    if columns.count >= 2, measures { return columns }
+    if header.count == 2, columns.count == 1, columns[0].1 == .owner { return columns }
+    return nil
   }
 
   private func isDescendant(_ index: Int, of ancestor: Int) -> Bool {

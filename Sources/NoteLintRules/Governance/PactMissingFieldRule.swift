@@ -39,13 +39,44 @@ public struct PactMissingFieldRule: Rule {
         .italian,
         "# Patto operativo: churn\n\nProblema: l'8% dei clienti se ne va nel primo anno, 1,1 M€ l'anno.\nDecisione: quali clienti chiama il servizio clienti.\nDati: CRM e ticket degli ultimi 24 mesi.\nResponsabile: Giulia Bianchi\nScadenza: 2026-12-01\n"
       ),
+      // The owner in the front matter, the owner in a role table.
+      RuleExample(
+        .english,
+        "---\nowner: Kofi Mensah\n---\n# Project pact: churn\n\nProblem: 8% of customers leave in year one, €1.1M a year.\nDecision: which customers the desk calls.\nData: CRM and tickets, 24 months.\nDeadline: 2026-12-01\n"
+      ),
+      RuleExample(
+        .italian,
+        "# Patto operativo: churn\n\nProblema: l'8% dei clienti se ne va nel primo anno, 1,1 M€ l'anno.\nDecisione: quali clienti chiama il servizio clienti.\nDati: CRM e ticket degli ultimi 24 mesi.\nScadenza: 2026-12-01\n\n| Ruolo | Responsabile |\n|---|---|\n| Responsabile del progetto | Giulia Bianchi |\n"
+      ),
     ])
+
+  private static let frontMatterKeys: [PactFieldKind: [String]] = [
+    .owner: ["owner", "responsabile", "referente", "accountable"],
+    .deadline: ["deadline", "scadenza", "due", "consegna", "end", "fine"],
+  ]
+  private static let placeholders: Set<String> = [
+    "", "tbd", "tbc", "?", "n/a", "na", "-", "da definire", "da decidere", "team", "il team", "the team", "we", "noi",
+    "tutti", "everyone",
+  ]
+
+  /// Whether the front matter gives the field a real value (not a placeholder or a group).
+  static func frontMatterValue(_ document: Document, _ kind: PactFieldKind) -> Bool {
+    guard let keys = frontMatterKeys[kind], let frontMatter = document.frontMatter else { return false }
+    for key in keys {
+      guard let value = frontMatter.value(key) else { continue }
+      let folded = value.trimmingCharacters(in: .whitespaces).lowercased()
+      if !placeholders.contains(folded), folded.contains(where: { $0.isLetter || $0.isNumber }) { return true }
+    }
+    return false
+  }
 
   public func check(_ context: LintContext) -> [Finding] {
     let support = GovernanceSupport(context)
     guard support.isPact else { return [] }
     var missing: [PactFieldKind] = []
     for kind in PactFieldKind.required {
+      // `owner: Giulia Neri`, `scadenza: 2027-03-31` in the front matter settle the field too.
+      if kind == .owner || kind == .deadline, Self.frontMatterValue(context.document, kind) { continue }
       let fields = support.pact.fields(kind)
       if fields.isEmpty || fields.allSatisfy(support.isEmptyOrPlaceholder) {
         missing.append(kind)
