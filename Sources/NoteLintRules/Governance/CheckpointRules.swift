@@ -22,6 +22,12 @@ public struct MissingTechnicalCheckpointRule: Rule {
       RuleExample(.english, "# Project pact\n\nTechnical checkpoint: 2026-12-04, data coverage and holdout AUC.\n"),
       RuleExample(
         .italian, "# Patto operativo\n\nCheckpoint tecnico: 2026-12-04, copertura dei dati e AUC sul holdout.\n"),
+      RuleExample(
+        .english,
+        "# Project pact\n\n**Governance**\n\n- Weekly model check every Thursday (Tom): does the model hold?\n"),
+      RuleExample(
+        .italian,
+        "# Patto operativo\n\n## Checkpoint\n\n- Ogni giovedì con Tommaso: i dati bastano, il modello regge?\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
@@ -72,6 +78,10 @@ public struct MissingBusinessCheckpointRule: Rule {
       RuleExample(
         .english,
         "# Project pact\n\n## Checkpoints\n\n- Sprint review (2026-12-19): does the value justify deployment?\n"),
+      // Named by what it asks.
+      RuleExample(
+        .english,
+        "# Project pact\n\n**Governance**\n\n- Friday 2026-12-18 with Priya: does the uplift justify rolling out?\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {

@@ -117,7 +117,15 @@ struct GovernanceSupport {
     let reader = analysis.pactReader
     for container in pact.fields(.checkpoints) {
       for entry in container.entries {
-        if let found = reader.label(in: analysis.blocks[entry.block], range: entry.tokens), found.kind == kind {
+        let text = analysis.blocks[entry.block]
+        if let found = reader.label(in: text, range: entry.tokens) {
+          if found.kind == kind { result.append((entry.line, [entry])) }
+        } else if let cues = PactExtractor.checkpointCues[kind],
+          // The item's first line, not the continuation of a named one.
+          !text.tokens[..<entry.tokens.lowerBound].contains(where: { $0.kind == .word || $0.kind == .number }),
+          !cues.matches(in: text.tokens, range: entry.tokens).isEmpty
+        {
+          // Named by what it asks ("does the model hold?", "il valore giustifica il rilascio?").
           result.append((entry.line, [entry]))
         }
       }

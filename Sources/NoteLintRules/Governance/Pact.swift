@@ -116,6 +116,33 @@ struct PactExtractor {
     return (Lexicon(name: "pact-fields", phrases: phrases, exceptions: []), kinds)
   }
 
+  /// What a checkpoint asks (`checkpoint-cues.txt` of both languages), per kind: read when a line
+  /// of a governance list names no checkpoint ("Weekly model check every Thursday: do the data
+  /// suffice, does the model hold?").
+  static let checkpointCues: [PactFieldKind: Lexicon] = {
+    var phrases: [PactFieldKind: [Phrase]] = [:]
+    let tokenizer = LanguageResources.sharedTokenizer
+    for language in Language.allCases {
+      for line in LanguageResources.lines(of: "lexicons/\(language.rawValue)/checkpoint-cues.txt") {
+        guard let colon = line.firstIndex(of: ":") else { continue }
+        let kind: PactFieldKind
+        switch line[..<colon] {
+        case "technical": kind = .technicalCheckpoint
+        case "business": kind = .businessCheckpoint
+        default: continue
+        }
+        for cue in line[line.index(after: colon)...].split(separator: ",") {
+          let phrase = cue.split(separator: " ").joined(separator: " ")
+          let hashes = Lexicon.phraseHashes(phrase, tokenizer: tokenizer)
+          if !hashes.isEmpty {
+            phrases[kind, default: []].append(Phrase(text: phrase, hashes: hashes, suggestion: nil))
+          }
+        }
+      }
+    }
+    return phrases.mapValues { Lexicon(name: "checkpoint-cues", phrases: $0, exceptions: []) }
+  }()
+
   /// A field name at the start of `range`: its kind and where the name ends.
   func label(in text: TextAnalysis, range: Range<Int>) -> (kind: PactFieldKind, end: Int)? {
     var start = range.lowerBound
