@@ -81,6 +81,9 @@ public struct ConfigLayer: Sendable, Hashable {
   public var failOn: FailThreshold?
   /// `min-confidence:` (0 to 1): judgements below it are not reported.
   public var minConfidence: Double?
+  /// `pre-commit-calendar-rules:`: whether the rules that depend on today's date run in a
+  /// pre-commit run (`--staged`, `--pre-commit`); nil: not said (off).
+  public var preCommitCalendarRules: Bool?
 
   public init() {}
 }
@@ -216,7 +219,7 @@ struct ConfigReader {
 
   static let layerKeys = [
     "language", "fail-on", "sprint-length", "pact-word-budget", "date-order", "roster", "rules", "lexicon",
-    "min-confidence",
+    "min-confidence", "pre-commit-calendar-rules",
   ]
   static let topKeys = ["version", "include", "exclude", "overrides"] + layerKeys
 
@@ -343,6 +346,11 @@ struct ConfigReader {
         throw error(value, "'min-confidence' must be a number from 0 to 1, not '\(text)'")
       }
       layer.minConfidence = threshold
+    case "pre-commit-calendar-rules":
+      guard let parsed = Self.switchValue(try scalar(value, key).lowercased()) else {
+        throw error(value, "'pre-commit-calendar-rules' must be on or off")
+      }
+      layer.preCommitCalendarRules = parsed
     case "sprint-length":
       layer.sprintLengthDays = try positiveInt(value, key, range: 1...366)
     case "pact-word-budget":

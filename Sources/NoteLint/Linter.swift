@@ -17,6 +17,12 @@ public struct LintOptions: Sendable {
   /// `--min-confidence`: judgements below it are not reported; wins over `min-confidence:` in a
   /// configuration (nil: the configuration's, else `ConfidenceModel.defaultThreshold`).
   public var minConfidence: Double?
+  /// A pre-commit run (`--staged`, `--pre-commit`): the calendar rules (`CalendarRules`) are off
+  /// unless a configuration says `pre-commit-calendar-rules: on`.
+  public var preCommit = false
+  /// `--calendar-rules` / `--no-calendar-rules`: the calendar rules on or off whatever the run and
+  /// the configuration (nil: the profile decides).
+  public var calendarRules: Bool?
 
   public init(language: Language? = nil, today: CivilDate, maxFileSize: Int = FileReader.defaultMaxSize, jobs: Int = 0)
   {
@@ -83,7 +89,11 @@ public struct Linter: Sendable {
 
   /// The settings of a file: the run's options, its configuration, the command line's language.
   public func settings(for path: String) -> EffectiveSettings {
-    guard let configuration else { return EffectiveSettings(options: options) }
+    guard let configuration else {
+      var settings = EffectiveSettings(options: options)
+      settings.applyCalendarProfile(options)
+      return settings
+    }
     return configuration.settings(forFile: PathUtilities.absolute(path), options: options)
   }
 

@@ -41,6 +41,18 @@ struct LintCommand: ParsableCommand {
   var staged = false
 
   @Flag(
+    name: .long,
+    help:
+      "A pre-commit run on the named files (implied by --staged): rules that depend on today's date (overdue-item) are off unless pre-commit-calendar-rules: on."
+  )
+  var preCommit = false
+
+  @Flag(
+    inversion: .prefixedNo,
+    help: "Run the rules that depend on today's date (overdue-item) or not, whatever the run and the configuration.")
+  var calendarRules: Bool?
+
+  @Flag(
     name: .long, help: "Apply ignore files and the config's include/exclude to files named on the command line too.")
   var forceExclude = false
 
@@ -84,7 +96,9 @@ struct LintCommand: ParsableCommand {
 
   func run() throws {
     let started = Date()
-    let options = try common.lintOptions()
+    var options = try common.lintOptions()
+    options.preCommit = staged || preCommit
+    options.calendarRules = calendarRules
     let resolver: ConfigurationResolver
     do {
       resolver = try ConfigurationResolver(configPath: config)
