@@ -200,14 +200,18 @@ public struct ActionExtractor: Sendable {
   }
 
   /// Discovers the notes under `paths`, reads them (in parallel) and extracts every action item.
-  /// Records are sorted by file, line and column.
-  public func extract(paths: [String], discovery: FileDiscovery? = nil) -> ActionExtraction {
+  /// Records are sorted by file, line and column. `progress` gets (files done, files in all).
+  public func extract(
+    paths: [String], discovery: FileDiscovery? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) -> ActionExtraction {
     let discovered = (discovery ?? FileDiscovery(configuration: configuration)).discover(paths)
     let files = discovered.files
     let results = ResultSlots<Result<[ActionRecord], FileError>>(count: files.count)
     let linter = Linter(options: options, configuration: configuration)
+    let done = AtomicCounter()
     let work: @Sendable (Int) -> Void = { index in
       results.set(index, linter.document(file: files[index]).map { self.records($0) })
+      progress?(done.increment() + 1, files.count)
     }
     let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
     if workers <= 1 || files.count <= 1 {

@@ -196,6 +196,15 @@ public struct Configuration: Sendable {
     return layers
   }
 
+  /// The `overrides` entries (by position, from 1) whose `files:` match a file.
+  public func matchingOverrides(forAbsolutePath path: String) -> [(number: Int, files: [String])] {
+    guard let relative = PathUtilities.relative(path, to: folder) else { return [] }
+    return overrides.enumerated().compactMap { index, entry in
+      entry.files.contains { $0.matchesPathOrParent(relative, isDirectory: false) }
+        ? (index + 1, entry.files.map(\.pattern)) : nil
+    }
+  }
+
   /// Whether `include`/`exclude` let a file be linted.
   public func admits(absolutePath path: String) -> Bool {
     guard let relative = PathUtilities.relative(path, to: folder) else { return true }

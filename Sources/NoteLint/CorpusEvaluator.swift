@@ -132,7 +132,7 @@ public struct CorpusEvaluator: Sendable {
 
   /// Lints the labelled notes of a folder, keeping findings of every confidence.
   public func run(folder: String) -> CorpusRun {
-    let discovered = FileDiscovery().discover([folder])
+    let discovered = FileDiscovery(configuration: linter.configuration).discover([folder])
     var files: [String] = []
     var labels: [CorpusLabel] = []
     var errors = discovered.errors

@@ -42,7 +42,9 @@ struct DigestCommand: ParsableCommand {
       throw Output.fail(String(describing: error))
     }
     let extractor = ActionExtractor(options: options, configuration: resolver, soonDays: actionOptions.soon)
-    let extraction = extractor.extract(paths: paths)
+    let progress = Output.stderrIsTerminal ? ProgressLine() : nil
+    let extraction = extractor.extract(paths: paths, progress: progress?.callback)
+    progress?.finish()
     if let error = resolver.error { throw Output.fail(String(describing: error)) }
     for error in extraction.errors {
       Output.writeStderr("notelint: error: \(error.line)\n")

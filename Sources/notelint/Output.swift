@@ -136,6 +136,9 @@ final class ProgressLine: @unchecked Sendable {
     Output.writeStderr("\rnotelint: \(done)/\(total) files…")
   }
 
+  /// `update` as the progress callback of a scan.
+  var callback: @Sendable (Int, Int) -> Void { { done, total in self.update(done, total) } }
+
   func finish() {
     lock.lock()
     defer { lock.unlock() }
