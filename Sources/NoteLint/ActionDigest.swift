@@ -304,9 +304,10 @@ public struct DigestBuilder: Sendable {
 
   func item(_ record: ActionRecord, _ language: Language, unassigned: Bool) -> String {
     var line = "- **\(Escape.markdownCell(record.text))** — \(Escape.markdownCell(dueText(record, language)))"
-    let location = "\(record.file):\(record.line)"
+    // From the project's root: the digest reads the same whatever folder the nightly job runs in.
+    let location = "\(record.linkPath):\(record.line)"
     if let linkBase, !linkBase.isEmpty {
-      let url = linkBase + Escape.uri(path: record.file) + "#L\(record.line)"
+      let url = linkBase + Escape.uri(path: record.linkPath) + "#L\(record.line)"
       line += " · [\(Escape.markdownCell(location))](\(url))"
     } else {
       line += " · `\(location.replacingOccurrences(of: "`", with: "'"))`"

@@ -114,8 +114,17 @@ public struct ActionRecord: Sendable, Equatable {
   public var noteDateSource: String = "today"
   /// Who an item without an owner is addressed to: the note's author or the pact's owner.
   public var addressee: String?
+  /// The note's path from the project's root (`ProjectRoots`): what the id and links use.
+  public var rootPath: String = ""
 
   public var status: String { done ? "done" : "open" }
+  /// The path a link to the note is made of: from the project's root; never a local absolute path
+  /// (a note outside every root links by its name).
+  public var linkPath: String {
+    let path = rootPath.isEmpty ? file : rootPath
+    guard path.hasPrefix("/") else { return path }
+    return path.split(separator: "/").last.map(String.init) ?? path
+  }
   public var due: CivilDate? { deadline?.due }
   public var isOverdue: Bool { problems.contains(.overdue) }
   public var hasOwner: Bool { !owners.isEmpty }
@@ -142,10 +151,14 @@ public struct ActionExtractor: Sendable {
   /// An open item due within this many days of `today` has the `due-soon` problem.
   public var soonDays: Int
 
+  /// Where ids (and links) take a note's path from: its path from the project's root.
+  public let roots: ProjectRoots
+
   public init(options: LintOptions, configuration: ConfigurationResolver? = nil, soonDays: Int = 7) {
     self.options = options
     self.configuration = configuration
     self.soonDays = soonDays
+    self.roots = ProjectRoots(configuration: configuration)
   }
 
   /// A file's settings: the run's options, then its configuration.
@@ -165,7 +178,7 @@ public struct ActionExtractor: Sendable {
     let noteDateSource = analysis.noteDateSource.source
     let noteDate = noteDateSource == .today ? nil : analysis.noteDateSource.date
     let addressee = Self.addressee(analysis)
-    let fileKey = Self.fileKey(document.source.path)
+    let fileKey = roots.identity(document.source.path)
     var occurrences: [String: Int] = [:]
     let today = options.today
     return analysis.actionItems.map { item in
@@ -195,7 +208,7 @@ public struct ActionExtractor: Sendable {
         done: item.done, owners: owners, diffuseOwner: owners.isEmpty ? item.diffuseOwner?.text : nil,
         deadline: deadline, problems: problems, daysLeft: daysLeft, source: item.source.rawValue,
         language: analysis.language, noteDate: noteDate, noteDateSource: noteDateSource.rawValue,
-        addressee: addressee)
+        addressee: addressee, rootPath: fileKey)
     }
   }
 
@@ -250,13 +263,6 @@ public struct ActionExtractor: Sendable {
   }
 
   // MARK: - Pieces
-
-  /// The path an id is computed from: relative to the current folder when inside it, without `./`.
-  static func fileKey(_ path: String) -> String {
-    let absolute = PathUtilities.absolute(path)
-    let relative = PathUtilities.relative(absolute, to: PathUtilities.currentDirectory)
-    return relative.flatMap { $0.isEmpty ? nil : $0 } ?? absolute
-  }
 
   /// The text an id is computed from: folded, without a trailing done marker ("(done)", "✅"),
   /// so ticking an item off in words keeps its id.

@@ -113,9 +113,10 @@ struct LintCommand: ParsableCommand {
       if let message = store.load() { Output.writeStderr("notelint: info: \(message)\n") }
       resultCache = store
     }
+    let roots = ProjectRoots(configuration: resolver)
     var known: Baseline?
     if let baseline {
-      switch Baseline.load(path: baseline) {
+      switch Baseline.load(path: baseline, identity: { roots.identity($0) }) {
       case .success(let loaded): known = loaded
       case .failure(let error): throw Output.fail(error.line)
       }
@@ -179,7 +180,7 @@ struct LintCommand: ParsableCommand {
       [output, writeBaseline], inputs: resolver.loadedPaths, what: "the configuration")
     try Output.refuseWritingOverInputs([output], inputs: baseline.map { [$0] } ?? [], what: "the baseline")
     if let writeBaseline {
-      try Output.deliver(Baseline.render(report.findings), to: writeBaseline)
+      try Output.deliver(Baseline.render(report.findings, identity: { roots.identity($0) }), to: writeBaseline)
     }
     var knownCount: Int?
     if let known {
