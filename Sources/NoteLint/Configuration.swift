@@ -205,6 +205,13 @@ public struct Configuration: Sendable {
     }
   }
 
+  /// The `include` globs that match none of `files` (absolute paths of the notes a run linted).
+  public func unmatchedIncludes(_ files: [String]) -> [String] {
+    let relatives = files.compactMap { PathUtilities.relative($0, to: folder) }
+    return include.filter { glob in !relatives.contains { glob.matchesPathOrParent($0, isDirectory: false) } }.map(
+      \.pattern)
+  }
+
   /// Whether `include`/`exclude` let a file be linted.
   public func admits(absolutePath path: String) -> Bool {
     guard let relative = PathUtilities.relative(path, to: folder) else { return true }

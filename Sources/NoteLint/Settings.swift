@@ -133,6 +133,13 @@ public final class ConfigurationResolver: @unchecked Sendable {
     return (explicit.map { [$0.path] } ?? []) + loaded.values.map(\.path).sorted()
   }
 
+  /// Every configuration read so far (`--config` first, then by path).
+  public var loadedConfigurations: [Configuration] {
+    lock.lock()
+    defer { lock.unlock() }
+    return (explicit.map { [$0] } ?? []) + loaded.values.sorted { $0.path < $1.path }
+  }
+
   /// The first configuration error met so far (the run stops on it).
   public var error: ConfigError? {
     lock.lock()

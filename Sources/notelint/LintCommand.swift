@@ -34,6 +34,17 @@ struct LintCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print only the findings: no summary, no progress.")
   var quiet = false
 
+  @Option(
+    name: .long,
+    help:
+      "List at most N findings (0: the summary alone); the exit code and the summary count all of them.")
+  var maxFindings: Int?
+
+  @Option(
+    name: .long,
+    help: "Colour text output: auto (a terminal, unless NO_COLOR or TERM=dumb; FORCE_COLOR forces it), always, never.")
+  var color: ColorOption = .auto
+
   @Option(name: .long, help: "Use this configuration file for every note instead of the nearest .notelint.yml.")
   var config: String?
 
@@ -92,6 +103,7 @@ struct LintCommand: ParsableCommand {
     if shard != nil && paths.contains("-") {
       throw ValidationError("--shard cannot be combined with standard input (-)")
     }
+    if let maxFindings, maxFindings < 0 { throw ValidationError("--max-findings must be 0 or more") }
   }
 
   func run() throws {
@@ -135,7 +147,9 @@ struct LintCommand: ParsableCommand {
     }
     // Text on standard output with nothing to filter or write first: findings are printed file by
     // file as they are ready (in the same order) and let go, so memory stays flat on any tree.
-    let streaming = format == .text && output == nil && known == nil && writeBaseline == nil && !staged && stdin == nil
+    let streaming =
+      format == .text && output == nil && known == nil && writeBaseline == nil && !staged && stdin == nil
+      && maxFindings == nil
     let progress =
       !quiet && Output.stderrIsTerminal && !(streaming && Output.stdoutIsTerminal) ? ProgressLine() : nil
     var onProgress: (@Sendable (Int, Int) -> Void)?
@@ -145,7 +159,7 @@ struct LintCommand: ParsableCommand {
     do {
       let scan = Scan(linter: linter, discovery: discovery, shard: shard)
       if streaming {
-        let reporter = TextReporter(color: Output.useColor, summary: false)
+        let reporter = TextReporter(color: Output.color(color), summary: false)
         let out = BufferedOutput()
         let streamed = try scan.stream(paths: paths, progress: onProgress) { findings in
           out.write(findings, with: reporter)
@@ -191,14 +205,15 @@ struct LintCommand: ParsableCommand {
     for notice in discovery.notices.all {
       Output.writeStderr("notelint: notice: \(notice)\n")
     }
+    if !staged { try checkIncludes(resolver, linted: report.files.map(\.path) + report.errors.map(\.path)) }
     for error in report.errors {
       Output.writeStderr("notelint: error: \(error.line)\n")
     }
-    if streamedTally == nil {
-      let color = output == nil && Output.useColor
-      try Output.deliver(Output.render(report, format: format.value, color: color), to: output)
-    }
     let tally = streamedTally ?? FindingTally(report.findings, failOn: result.failOn)
+    if streamedTally == nil {
+      let color = self.color == .always || (output == nil && Output.color(self.color))
+      try Output.deliver(render(report, failOn: result.failOn, roots: roots, color: color), to: output)
+    }
     if format == .text && !quiet {
       Output.writeStderr(
         Output.summary(
@@ -210,5 +225,53 @@ struct LintCommand: ParsableCommand {
       throw ExitCode(report.errors.isEmpty ? 0 : 3)
     }
     throw ExitCode(Output.exitCode(errors: report.errors.count, tally: tally, override: failOn?.value))
+  }
+
+  /// The report in the chosen format, with `--max-findings`, JUnit's failures as the exit code
+  /// counts them, and Code Quality's paths from the project's root.
+  private func render(_ report: LintReport, failOn: [String: FailThreshold], roots: ProjectRoots, color: Bool)
+    -> String
+  {
+    var listed = report
+    if let maxFindings, format != .markdown { listed.findings = Array(report.findings.prefix(maxFindings)) }
+    switch format {
+    case .markdown:
+      return MarkdownReporter(maxFindings: maxFindings).render(listed)
+    case .junit:
+      let explicit = self.failOn?.value
+      return JUnitReporter(fails: { finding in
+        (explicit ?? failOn[finding.file] ?? .warning).fails(finding.severity)
+      }).render(listed)
+    case .codequality:
+      listed.findings = listed.findings.map { finding in
+        var moved = finding
+        moved.file = roots.identity(finding.file)
+        return moved
+      }
+      listed.errors = listed.errors.map { FileError(path: roots.identity($0.path), reason: $0.reason) }
+      return CodeQualityReporter().render(listed)
+    default:
+      return Output.render(listed, format: format.value, color: color)
+    }
+  }
+
+  /// An `include` that lets no note through is a configuration mistake, not a clean run: with
+  /// nothing linted the run stops (exit 2) naming the configuration and its globs; a glob that
+  /// matches nothing while others do is a notice, when the run covered the configuration's folder.
+  private func checkIncludes(_ resolver: ConfigurationResolver, linted: [String]) throws {
+    let folders = paths.filter { $0 != "-" }.map { PathUtilities.absolute($0) }
+    let files = linted.map { PathUtilities.absolute($0) }
+    for configuration in resolver.loadedConfigurations where !configuration.include.isEmpty {
+      let covered = folders.contains { PathUtilities.relative(configuration.folder, to: $0) != nil }
+      let unmatched = configuration.unmatchedIncludes(files)
+      let globs = unmatched.map { "'\($0)'" }.joined(separator: ", ")
+      if linted.isEmpty {
+        let all = configuration.include.map { "'\($0.pattern)'" }.joined(separator: ", ")
+        throw Output.fail(
+          "\(configuration.path): include \(all) lets none of the files named through: nothing was linted")
+      } else if covered, !unmatched.isEmpty {
+        Output.writeStderr("notelint: notice: \(configuration.path): include \(globs) matches no note\n")
+      }
+    }
   }
 }

@@ -3,6 +3,10 @@ import Foundation
 import NoteLint
 
 // Usage errors exit with 2 (not ArgumentParser's 64), as the README documents.
+if let first = CommandLine.arguments.dropFirst().first, let problem = NoteLintCommand.unknownCommand(first) {
+  Output.writeStderr("notelint: \(problem)\nRun 'notelint --help' for usage.\n")
+  exit(2)
+}
 do {
   var command = try NoteLintCommand.parseAsRoot()
   // Without its lexicons and name lists notelint would find nothing: never a silent pass.
