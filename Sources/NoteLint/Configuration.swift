@@ -170,6 +170,9 @@ public struct Configuration: Sendable {
               files = try reader.globs(itemValue, itemKey)
             } else if ["include", "exclude", "overrides", "version"].contains(itemKey) {
               throw ConfigError(file: path, line: itemLine, reason: "'\(itemKey)' is not allowed inside overrides")
+            } else if !ConfigReader.layerKeys.contains(itemKey) {
+              // Suggestions among the keys an override takes (`file:` is a typo of `files:`).
+              throw reader.unknownKey(itemKey, itemLine, expected: ["files"] + ConfigReader.layerKeys)
             } else {
               try reader.layerKey(itemKey, itemValue, itemLine, into: &layer)
             }

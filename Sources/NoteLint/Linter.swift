@@ -156,6 +156,8 @@ public struct Linter: Sendable {
       key = digest
     }
     let isHTML = FileDiscovery.isHTML(path)
+    // A report notelint wrote (an HTML report or checkpoint page saved beside the notes) is not a note.
+    if isHTML, Self.isOwnReport(bytes) { return FileOutcome(summary: nil, findings: [], error: nil) }
     switch TextDecoder.decode(bytes, path: path, isHTML: isHTML) {
     case .failure(let error):
       return FileOutcome(
@@ -169,6 +171,19 @@ public struct Linter: Sendable {
       let result = lint(document, settings: settings)
       if let cache, let key { cache.store(path: path, key: key, summary: result.summary, findings: result.findings) }
       return FileOutcome(summary: result.summary, findings: result.findings, error: nil, failOn: settings.failOn)
+    }
+  }
+
+  /// Whether HTML bytes are a page notelint wrote: its `<meta name="generator" content="notelint …">`
+  /// within the first 4 KiB (the head notelint writes).
+  static func isOwnReport(_ bytes: [UInt8]) -> Bool {
+    let marker = Array("<meta name=\"generator\" content=\"notelint ".utf8)
+    let head = bytes.prefix(4096)
+    guard head.count >= marker.count else { return false }
+    return head.withUnsafeBufferPointer { buffer in
+      (0...(buffer.count - marker.count)).contains { start in
+        buffer[start] == marker[0] && buffer[start..<start + marker.count].elementsEqual(marker)
+      }
     }
   }
 

@@ -144,11 +144,16 @@ struct LintCommand: ParsableCommand {
       case .success(let bytes): stdin = (stdinFilename ?? "<stdin>.md", bytes)
       case .failure(let error): throw Output.fail("standard input: \(error)", code: 3)
       }
+      // An editor piping a buffer named after an excluded file: --force-exclude skips it, as it
+      // would skip the file named on the command line.
+      if forceExclude, let name = stdinFilename, discovery.isExcluded(file: PathUtilities.absolute(name)) {
+        stdin = nil
+      }
     }
     // Text on standard output with nothing to filter or write first: findings are printed file by
     // file as they are ready (in the same order) and let go, so memory stays flat on any tree.
     let streaming =
-      format == .text && output == nil && known == nil && writeBaseline == nil && !staged && stdin == nil
+      format == .text && output == nil && known == nil && writeBaseline == nil && !staged && !paths.contains("-")
       && maxFindings == nil
     let progress =
       !quiet && Output.stderrIsTerminal && !(streaming && Output.stdoutIsTerminal) ? ProgressLine() : nil
@@ -205,7 +210,9 @@ struct LintCommand: ParsableCommand {
     for notice in discovery.notices.all {
       Output.writeStderr("notelint: notice: \(notice)\n")
     }
-    if !staged { try checkIncludes(resolver, linted: report.files.map(\.path) + report.errors.map(\.path)) }
+    if !staged, !paths.contains("-") {
+      try checkIncludes(resolver, linted: report.files.map(\.path) + report.errors.map(\.path))
+    }
     for error in report.errors {
       Output.writeStderr("notelint: error: \(error.line)\n")
     }

@@ -34,9 +34,10 @@ final class CLIRunner {
   }
 
   @discardableResult
-  func run(_ executable: URL, _ arguments: [String], in folder: String = "", environment: [String: String] = [:])
-    throws -> Result
-  {
+  func run(
+    _ executable: URL, _ arguments: [String], in folder: String = "", environment: [String: String] = [:],
+    stdin: String? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
@@ -50,8 +51,13 @@ final class CLIRunner {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let input = Pipe()
+    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     try process.run()
+    if let stdin {
+      input.fileHandleForWriting.write(Data(stdin.utf8))
+      try input.fileHandleForWriting.close()
+    }
     let errData = ErrorData()
     let reader = DispatchQueue(label: "stderr")
     let handle = err.fileHandleForReading
@@ -65,8 +71,10 @@ final class CLIRunner {
   }
 
   @discardableResult
-  func notelint(_ arguments: [String], in folder: String = "", environment: [String: String] = [:]) throws -> Result {
-    try run(BuiltBinary.url, arguments, in: folder, environment: environment)
+  func notelint(
+    _ arguments: [String], in folder: String = "", environment: [String: String] = [:], stdin: String? = nil
+  ) throws -> Result {
+    try run(BuiltBinary.url, arguments, in: folder, environment: environment, stdin: stdin)
   }
 
   @discardableResult

@@ -163,4 +163,45 @@ final class RoughEdgesCLITests: XCTestCase {
       XCTAssertFalse(matches("notes.txt") || matches("md"), String(pattern))
     }
   }
+
+  func testNotelintDoesNotLintItsOwnReports() throws {
+    try cli.write("notes/a.md", vague)
+    XCTAssertEqual(
+      try cli.notelint(["lint", "--format", "html", "--output", "notes/report.html"] + today + ["notes"]).code, 1)
+    XCTAssertEqual(
+      try cli.notelint(
+        ["checkpoint", "technical", "--format", "html", "--output", "notes/gate.html"] + today + ["notes"]
+      )
+      .code, 0)
+    let again = try cli.notelint(["lint", "--format", "json"] + today + ["notes"])
+    let files =
+      (try JSONSerialization.jsonObject(with: Data(again.out.utf8)) as? [String: Any])?["files"] as? [[String: Any]]
+    XCTAssertEqual(files?.compactMap { $0["path"] as? String }, ["notes/a.md"], again.out)
+    // The checkpoint page says what it is and allows nothing external.
+    let page = try cli.read("notes/gate.html")
+    XCTAssertTrue(page.contains("<meta name=\"generator\" content=\"notelint "), page)
+    XCTAssertTrue(page.contains("Content-Security-Policy"), page)
+    // An HTML note that merely mentions notelint is still a note.
+    try cli.write("notes/b.html", "<html><body><p>We ran notelint soon after the sync, somehow.</p></body></html>")
+    XCTAssertTrue(try cli.notelint(["lint"] + today + ["notes/b.html"]).out.contains("notes/b.html:"))
+  }
+
+  func testAFileKeyInOverridesSuggestsFiles() throws {
+    try cli.write(".notelint.yml", "overrides:\n  - file: [\"minutes/**\"]\n    language: en\n")
+    try cli.write("a.md", vague)
+    let result = try cli.notelint(["lint", "a.md"])
+    XCTAssertEqual(result.code, 2)
+    XCTAssertTrue(result.err.contains(".notelint.yml:2: unknown key 'file' (did you mean 'files'?)"), result.err)
+  }
+
+  func testForceExcludeAppliesToTheStandardInputsName() throws {
+    try cli.write(".notelint.yml", "exclude: [\"drafts/**\"]\n")
+    let skipped = try cli.notelint(
+      ["lint", "--force-exclude", "--stdin-filename", "drafts/x.md", "-"], environment: [:], stdin: vague)
+    XCTAssertEqual(skipped.code, 0, skipped.err)
+    XCTAssertEqual(skipped.out, "")
+    let linted = try cli.notelint(["lint", "--force-exclude", "--stdin-filename", "notes/x.md", "-"], stdin: vague)
+    XCTAssertEqual(linted.code, 1, linted.err)
+    XCTAssertTrue(linted.out.contains("notes/x.md:3:1:"), linted.out)
+  }
 }
