@@ -51,6 +51,13 @@ struct LintCommand: ParsableCommand {
   @Flag(name: .long, help: "Lint the staged content (the index) of the staged notes, for a pre-commit hook.")
   var staged = false
 
+  @Option(
+    name: .long,
+    help:
+      "Lint the notes changed since this git ref (its merge base with HEAD; committed or not; deleted notes skipped), within the paths given."
+  )
+  var changedSince: String?
+
   @Flag(
     name: .long,
     help:
@@ -95,8 +102,16 @@ struct LintCommand: ParsableCommand {
   var shard: String?
 
   func validate() throws {
-    if paths.isEmpty && !staged {
-      throw ValidationError("give at least one file or folder to lint, - for standard input, or --staged")
+    if paths.isEmpty && !staged && changedSince == nil {
+      throw ValidationError(
+        "give at least one file or folder to lint, - for standard input, --staged or --changed-since REF")
+    }
+    if let changedSince {
+      if staged { throw ValidationError("--changed-since and --staged exclude each other") }
+      if paths.contains("-") { throw ValidationError("--changed-since cannot be combined with standard input (-)") }
+      if changedSince.isEmpty || changedSince.hasPrefix("-") {
+        throw ValidationError("--changed-since needs a git ref such as origin/main, not '\(changedSince)'")
+      }
     }
     if staged && paths.contains("-") { throw ValidationError("--staged cannot be combined with standard input (-)") }
     if let shard, Shard(shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, not '\(shard)'") }
@@ -137,6 +152,18 @@ struct LintCommand: ParsableCommand {
     let discovery = FileDiscovery(
       honourIgnoreFiles: !noIgnore, configuration: resolver, forceExclude: forceExclude,
       followExternalSymlinks: followExternalSymlinks)
+    var paths = self.paths
+    if let changedSince {
+      paths = try changedNotes(since: changedSince, within: paths, discovery: discovery)
+      if paths.isEmpty {
+        if !quiet { Output.writeStderr("notelint: no notes changed since \(changedSince): nothing to lint\n") }
+        try Output.deliver(
+          render(
+            Linter.report([], today: options.today), failOn: [:], roots: roots,
+            color: output == nil && Output.color(color)), to: output)
+        throw ExitCode(0)
+      }
+    }
     var stdin: (name: String, bytes: [UInt8])?
     if paths.contains("-") {
       // One byte past the limit is enough to know it is over: an endless stream is never held whole.
@@ -211,7 +238,7 @@ struct LintCommand: ParsableCommand {
       Output.writeStderr("notelint: notice: \(notice)\n")
     }
     if !staged, !paths.contains("-") {
-      try checkIncludes(resolver, linted: report.files.map(\.path) + report.errors.map(\.path))
+      try checkIncludes(resolver, linted: report.files.map(\.path) + report.errors.map(\.path), paths: paths)
     }
     for error in report.errors {
       Output.writeStderr("notelint: error: \(error.line)\n")
@@ -265,7 +292,7 @@ struct LintCommand: ParsableCommand {
   /// An `include` that lets no note through is a configuration mistake, not a clean run: with
   /// nothing linted the run stops (exit 2) naming the configuration and its globs; a glob that
   /// matches nothing while others do is a notice, when the run covered the configuration's folder.
-  private func checkIncludes(_ resolver: ConfigurationResolver, linted: [String]) throws {
+  private func checkIncludes(_ resolver: ConfigurationResolver, linted: [String], paths: [String]) throws {
     let folders = paths.filter { $0 != "-" }.map { PathUtilities.absolute($0) }
     let files = linted.map { PathUtilities.absolute($0) }
     for configuration in resolver.loadedConfigurations where !configuration.include.isEmpty {
@@ -279,6 +306,23 @@ struct LintCommand: ParsableCommand {
       } else if covered, !unmatched.isEmpty {
         Output.writeStderr("notelint: notice: \(configuration.path): include \(globs) matches no note\n")
       }
+    }
+  }
+
+  /// `--changed-since`: the changed notes inside `within` (all of them when it is empty), without
+  /// those the ignore files or the configuration exclude (as for a pre-commit run).
+  private func changedNotes(since ref: String, within: [String], discovery: FileDiscovery) throws -> [String] {
+    let changed: [String]
+    do {
+      changed = try Git.changedFiles(since: ref) { FileDiscovery.isNote($0) }
+    } catch {
+      throw Output.fail("\(error)")
+    }
+    let filters = within.map { PathUtilities.absolute($0) }
+    return changed.filter { path in
+      let absolute = PathUtilities.absolute(path)
+      return (filters.isEmpty || filters.contains { absolute == $0 || absolute.hasPrefix($0 + "/") })
+        && !discovery.isExcluded(file: absolute)
     }
   }
 }
