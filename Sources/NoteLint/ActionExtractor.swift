@@ -182,7 +182,7 @@ public struct ActionExtractor: Sendable {
     var occurrences: [String: Int] = [:]
     let today = options.today
     return analysis.actionItems.map { item in
-      let owners = Self.unique(item.owners).map { ActionOwner(name: $0, person: roster.person(for: $0)) }
+      let owners = Self.owners(item.owners, text: item.text, roster: roster)
       let deadline = Self.deadline(item, analysis)
       var problems: [ActionProblem] = []
       var daysLeft: Int?
@@ -280,6 +280,32 @@ public struct ActionExtractor: Sendable {
     "by", "before", "until", "till", "within", "due", "deadline", "end", "eow", "eom", "eoq", "eoy", "entro", "prima",
     "fino", "scadenza", "fine",
   ]
+
+  /// The item's owners: names written next to each other ("Marco Rossi" in an owner column) are one
+  /// person, and two names the roster maps to the same person are one owner.
+  static func owners(_ names: [String], text: String, roster: Roster) -> [ActionOwner] {
+    var joined: [String] = []
+    for name in unique(names) {
+      if let last = joined.last, text.contains(last + " " + name) {
+        joined[joined.count - 1] = last + " " + name
+      } else {
+        joined.append(name)
+      }
+    }
+    var seen = Set<String>()
+    var owners: [ActionOwner] = []
+    for name in joined {
+      // A full name the roster does not know may still be known by its parts.
+      var owner = ActionOwner(name: name, person: roster.person(for: name))
+      if owner.person == nil, name.contains(" "),
+        let part = name.split(separator: " ").lazy.compactMap({ roster.person(for: String($0)) }).first
+      {
+        owner.person = part
+      }
+      if seen.insert(StableHash.normalize(owner.normalized)).inserted { owners.append(owner) }
+    }
+    return owners
+  }
 
   static func unique(_ names: [String]) -> [String] {
     var seen = Set<String>()

@@ -53,4 +53,22 @@ final class DigestNamesCLITests: XCTestCase {
     XCTAssertTrue(marco.contains(" · **new**"), marco)
     XCTAssertFalse(marco.contains("## New since"), "listed once, under due soon: \(marco)")
   }
+
+  func testAFullNameInAnOwnerColumnIsOneOwner() throws {
+    try cli.write(
+      "notes/sync.md",
+      "# Sync\n\n| Action | Owner | Due |\n|---|---|---|\n| Send the scoring file | Marco Rossi | 2026-11-25 |\n")
+    for roster in ["", "roster: [Marco Rossi]\n"] {
+      try cli.write(".notelint.yml", roster)
+      try? FileManager.default.removeItem(at: cli.url("digest"))
+      let result = try cli.notelint(["digest", "--out", "digest", "--today", "2026-11-23", "notes"])
+      XCTAssertEqual(result.code, 0, result.err)
+      XCTAssertEqual(try digestFiles(), ["marco-rossi.md"], "roster: \(roster)")
+      let digest = try cli.read("digest/marco-rossi.md")
+      XCTAssertEqual(digest.components(separatedBy: "Send the scoring file").count - 1, 1, digest)
+      XCTAssertTrue(result.out.hasSuffix("1 action item in 1 file\n"), result.out)
+      let actions = try cli.notelint(["actions", "--format", "csv", "--today", "2026-11-23", "notes"])
+      XCTAssertTrue(actions.out.contains(",Marco Rossi,"), actions.out)
+    }
+  }
 }
