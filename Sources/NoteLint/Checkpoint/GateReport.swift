@@ -67,7 +67,7 @@ public struct GateReport: Sendable {
       return line
     case .italian:
       var line = "\(document.blocking) bloccant\(document.blocking == 1 ? "e" : "i"), \(document.others) da discutere"
-      if hidden > 0 { line += " (altri \(hidden) non mostrati)" }
+      if hidden > 0 { line += hidden == 1 ? " (1 altro non mostrato)" : " (altri \(hidden) non mostrati)" }
       return line
     }
   }
