@@ -102,6 +102,26 @@ final class SelfContainedCLITests: XCTestCase {
     XCTAssertTrue(result.err.contains("checksum"), result.err)
     XCTAssertEqual(result.out, "")
   }
+
+  func testAResourceFolderMissingOneFileIsAnError() throws {
+    try Data(note.utf8).write(to: scratch.appendingPathComponent("status.md"))
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Sources/NoteLintLanguage/Resources")
+    let copy = scratch.appendingPathComponent("resources")
+    try FileManager.default.copyItem(at: source, to: copy)
+    // The complete copy works, and gives the embedded findings.
+    let whole = try run(
+      BuiltBinary.url, ["lint", "--format", "json", "status.md"], environment: ["NOTELINT_RESOURCES": copy.path])
+    XCTAssertEqual(whole.code, 1, whole.err)
+    XCTAssertEqual(whole.out, try run(BuiltBinary.url, ["lint", "--format", "json", "status.md"]).out)
+    let first = try XCTUnwrap(
+      try FileManager.default.contentsOfDirectory(atPath: copy.appendingPathComponent("lexicons/en").path).sorted()
+        .first)
+    try FileManager.default.removeItem(at: copy.appendingPathComponent("lexicons/en/\(first)"))
+    let result = try run(BuiltBinary.url, ["lint", "status.md"], environment: ["NOTELINT_RESOURCES": copy.path])
+    XCTAssertEqual(result.code, 2, result.out)
+    XCTAssertTrue(result.err.contains("lexicons/en/\(first) is missing"), result.err)
+  }
 }
 
 /// The start of the embedded tables as they are stored in the executable.

@@ -109,13 +109,24 @@ public final class LanguageResources: Sendable {
         return "\(prefix): no lexicon files in lexicons/\(language.rawValue)"
       }
       for file in files where file.hasSuffix(".txt") {
-        guard FileManager.default.isReadableFile(atPath: lexicons.appendingPathComponent(file).path) else {
-          return "\(prefix): lexicons/\(language.rawValue)/\(file) is not readable"
+        guard LexiconSource.text(of: lexicons.appendingPathComponent(file)) != nil else {
+          return "\(prefix): lexicons/\(language.rawValue)/\(file) cannot be read as UTF-8 text"
         }
       }
       guard
         FileManager.default.isReadableFile(atPath: folder.appendingPathComponent("names/\(language.rawValue).txt").path)
       else { return "\(prefix): names/\(language.rawValue).txt is missing" }
+    }
+    // Every resource file the build embeds must be there too: a list the rules read by name (the
+    // pact fields, say) would otherwise be silently empty.
+    let embedded = EmbeddedResources.texts.withUTF8Buffer {
+      embeddedTexts($0, count: EmbeddedResources.textsCount, checksum: EmbeddedResources.textsChecksum)
+    }
+    if case .success(let texts) = embedded {
+      for path in texts.index.keys.sorted()
+      where !FileManager.default.isReadableFile(atPath: folder.appendingPathComponent(path).path) {
+        return "\(prefix): \(path) is missing (this build of notelint reads it)"
+      }
     }
     return nil
   }
