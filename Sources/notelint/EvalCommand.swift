@@ -50,7 +50,9 @@ struct EvalCommand: ParsableCommand {
     }
     let resolver = try configOption.resolver()
     let evaluator = CorpusEvaluator(linter: Linter(options: try common.lintOptions(), configuration: resolver))
-    let run = evaluator.run(folder: folder)
+    let progress = Output.stderrIsTerminal ? ProgressLine() : nil
+    let run = evaluator.run(folder: folder, progress: progress?.callback)
+    progress?.finish()
     if let error = resolver.error { throw Output.fail(error.description) }
     let evaluation = run.evaluation(threshold: evaluator.threshold)
     if evaluation.cases == 0 && evaluation.errors.isEmpty {
