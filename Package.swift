@@ -29,8 +29,8 @@ let package = Package(
     // Sentences, language detection, the lexicon and name resources, dates.
     .target(
       name: "NoteLintLanguage", dependencies: ["NoteLintCore", "NoteLintText"],
-      exclude: ["Resources/SOURCES.md"],
-      resources: [.copy("Resources/lexicons"), .copy("Resources/names")],
+      // The resources are compiled into the executable (EmbeddedResources.swift), not bundled.
+      exclude: ["Resources"],
       plugins: ["CompileLexicons"]),
     // The rules, one folder per category.
     .target(name: "NoteLintRules", dependencies: ["NoteLintCore", "NoteLintText", "NoteLintLanguage"]),

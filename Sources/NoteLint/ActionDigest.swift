@@ -11,12 +11,23 @@ public struct DigestState: Sendable, Equatable, Codable {
   public var items: [String]
   /// The digest files written into the output folder (names only).
   public var files: [String]
+  /// The day each item was first seen (absent in states written before it: their items count as
+  /// first seen on their `generated` day).
+  public var firstSeen: [String: String]?
+  /// What "new" is relative to: the `today` of the last run on an earlier day (nil: none yet, the
+  /// first digest). A second run on the same day keeps it, so it shows the same new items.
+  public var since: String?
 
-  public init(version: Int = 1, generated: String, items: [String], files: [String]) {
+  public init(
+    version: Int = 1, generated: String, items: [String], files: [String], firstSeen: [String: String]? = nil,
+    since: String? = nil
+  ) {
     self.version = version
     self.generated = generated
     self.items = items
     self.files = files
+    self.firstSeen = firstSeen
+    self.since = since
   }
 
   public struct LoadError: Error, CustomStringConvertible, Sendable {
@@ -55,6 +66,13 @@ public struct DigestState: Sendable, Equatable, Codable {
       out.array(files.sorted()) { out.value($0) }
       out.key("items")
       out.array(items.sorted()) { out.value($0) }
+      if let firstSeen {
+        out.key("firstSeen")
+        out.object {
+          for (id, day) in firstSeen.sorted(by: { $0.key < $1.key }) { out.field(id, day) }
+        }
+      }
+      if let since { out.field("since", since) }
     }
     return out.text + "\n"
   }
@@ -99,6 +117,18 @@ public struct DigestBuilder: Sendable {
 
   public func build(_ records: [ActionRecord], previous: DigestState?) -> (files: [DigestFile], state: DigestState) {
     let seen = Set(previous?.items ?? [])
+    let day = today.description
+    // A re-run on the same day is relative to what the day's first run was relative to.
+    let since = previous.flatMap { $0.generated == day ? $0.since : $0.generated }
+    var firstSeen: [String: String] = [:]
+    for record in records {
+      firstSeen[record.id] =
+        previous?.firstSeen?[record.id] ?? (seen.contains(record.id) ? (previous?.generated ?? day) : day)
+    }
+    func isNew(_ record: ActionRecord) -> Bool {
+      guard let since else { return true }
+      return (firstSeen[record.id] ?? day) > since
+    }
     var groups: [String: Group] = [:]
     var order: [String] = []
     func add(_ record: ActionRecord, key: String, display: String?, slug: String) {
@@ -125,8 +155,8 @@ public struct DigestBuilder: Sendable {
       let overdue = open.filter { ($0.daysLeft ?? 0) < 0 && $0.due != nil }.sorted(by: Self.byDue)
       let dueSoon = open.filter { $0.due != nil && ($0.daysLeft ?? -1) >= 0 && ($0.daysLeft ?? -1) <= windowDays }
         .sorted(by: Self.byDue)
-      let listed = Set((overdue + dueSoon).map(\.id))
-      let new = open.filter { !seen.contains($0.id) && !listed.contains($0.id) }.sorted(by: Self.byDue)
+      // New counts every new open item; one also overdue or due soon is listed there, marked new.
+      let new = open.filter(isNew).sorted(by: Self.byDue)
       if overdue.isEmpty, dueSoon.isEmpty, new.isEmpty { continue }
       let language = Self.language(of: group.records)
       var name = key.isEmpty ? Self.unassignedName : Self.slug(group.slug) + ".md"
@@ -139,11 +169,12 @@ public struct DigestBuilder: Sendable {
       var file = DigestFile(
         name: name, owner: group.display, language: language, overdue: overdue, dueSoon: dueSoon, new: new,
         content: "")
-      file.content = render(file, previous: previous)
+      file.content = render(file, since: since)
       files.append(file)
     }
     let state = DigestState(
-      generated: today.description, items: Array(Set(records.map(\.id))).sorted(), files: files.map(\.name).sorted())
+      generated: day, items: Array(Set(records.map(\.id))).sorted(), files: files.map(\.name).sorted(),
+      firstSeen: firstSeen, since: since)
     return (files, state)
   }
 
@@ -171,19 +202,29 @@ public struct DigestBuilder: Sendable {
     return records.first?.language ?? .english
   }
 
-  /// `@mrossi` → `mrossi`; `Marco Rossi` → `marco-rossi`; `Niccolò` → `niccolo`.
+  /// `@mrossi` → `mrossi`; `Marco Rossi` → `marco-rossi`; `Niccolò` → `niccolo`; `Søren` → `søren`
+  /// (letters of any script are kept, accents folded). At most 64 bytes: a longer name is cut and
+  /// keeps a hash of the whole, so two long names never share a file and no file name is too long.
   static func slug(_ text: String) -> String {
     let folded = StableHash.normalize(text)
     var result = ""
     for character in folded {
-      if character.isASCII, character.isLetter || character.isNumber {
-        result.append(character)
+      if character.isLetter || character.isNumber {
+        result.append(contentsOf: character.lowercased())
       } else if !result.isEmpty, result.last != "-" {
         result.append("-")
       }
     }
     while result.hasSuffix("-") { result.removeLast() }
-    return result.isEmpty ? "owner-" + String(StableHash.hex(text).prefix(8)) : result
+    if result.isEmpty { return "owner-" + String(StableHash.hex(text).prefix(8)) }
+    guard result.utf8.count > 64 else { return result }
+    var cut = ""
+    for character in result {
+      guard cut.utf8.count + String(character).utf8.count <= 55 else { break }
+      cut.append(character)
+    }
+    while cut.hasSuffix("-") { cut.removeLast() }
+    return cut + "-" + String(StableHash.hex(text).prefix(8))
   }
 
   // MARK: - Rendering
@@ -250,7 +291,7 @@ public struct DigestBuilder: Sendable {
     }
   }
 
-  func render(_ file: DigestFile, previous: DigestState?) -> String {
+  func render(_ file: DigestFile, since: String?) -> String {
     let language = file.language
     let words = Self.words(language, window: windowDays)
     var text = "\(Self.marker): generated, replaced on every run; do not edit -->\n"
@@ -266,8 +307,8 @@ public struct DigestBuilder: Sendable {
       if !file.dueSoon.isEmpty { counts.append("\(file.dueSoon.count) due within \(windowDays) days") }
       if !file.new.isEmpty {
         counts.append(
-          previous.map {
-            "\(file.new.count) new since \(Self.longDate(CivilDate.parseISO($0.generated) ?? today, language))"
+          since.map {
+            "\(file.new.count) new since \(Self.longDate(CivilDate.parseISO($0) ?? today, language))"
           }
             ?? "\(file.new.count) open")
       }
@@ -276,8 +317,8 @@ public struct DigestBuilder: Sendable {
       if !file.dueSoon.isEmpty { counts.append("\(file.dueSoon.count) in scadenza entro \(windowDays) giorni") }
       if !file.new.isEmpty {
         counts.append(
-          previous.map {
-            "\(file.new.count) nuov\(file.new.count == 1 ? "a" : "e") dal \(Self.longDate(CivilDate.parseISO($0.generated) ?? today, language))"
+          since.map {
+            "\(file.new.count) nuov\(file.new.count == 1 ? "a" : "e") dal \(Self.longDate(CivilDate.parseISO($0) ?? today, language))"
           } ?? "\(file.new.count) apert\(file.new.count == 1 ? "a" : "e")")
       }
     }
@@ -291,22 +332,29 @@ public struct DigestBuilder: Sendable {
         text += "\n\(words.to): \(addressees.map(Escape.markdownCell).joined(separator: ", ")) (\(role))\n"
       }
     }
+    let listed = Set((file.overdue + file.dueSoon).map(\.id))
+    let newIDs = Set(file.new.map(\.id))
     let sections: [(String, [ActionRecord])] = [
       (words.overdue, file.overdue), (words.dueSoon, file.dueSoon),
-      (previous == nil ? words.newFirstRun : words.new, file.new),
+      (since == nil ? words.newFirstRun : words.new, file.new.filter { !listed.contains($0.id) }),
     ]
+    let newMark = since == nil ? "" : (language == .italian ? " · **nuova**" : " · **new**")
     for (title, records) in sections where !records.isEmpty {
       text += "\n## \(title)\n\n"
-      for record in records { text += item(record, language, unassigned: file.owner == nil) + "\n" }
+      for record in records {
+        let mark = listed.contains(record.id) && newIDs.contains(record.id) ? newMark : ""
+        text += item(record, language, unassigned: file.owner == nil) + mark + "\n"
+      }
     }
     return text
   }
 
   func item(_ record: ActionRecord, _ language: Language, unassigned: Bool) -> String {
     var line = "- **\(Escape.markdownCell(record.text))** — \(Escape.markdownCell(dueText(record, language)))"
-    let location = "\(record.file):\(record.line)"
+    // From the project's root: the digest reads the same whatever folder the nightly job runs in.
+    let location = "\(record.linkPath):\(record.line)"
     if let linkBase, !linkBase.isEmpty {
-      let url = linkBase + Escape.uri(path: record.file) + "#L\(record.line)"
+      let url = linkBase + Escape.uri(path: record.linkPath) + "#L\(record.line)"
       line += " · [\(Escape.markdownCell(location))](\(url))"
     } else {
       line += " · `\(location.replacingOccurrences(of: "`", with: "'"))`"

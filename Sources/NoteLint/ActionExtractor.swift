@@ -114,8 +114,17 @@ public struct ActionRecord: Sendable, Equatable {
   public var noteDateSource: String = "today"
   /// Who an item without an owner is addressed to: the note's author or the pact's owner.
   public var addressee: String?
+  /// The note's path from the project's root (`ProjectRoots`): what the id and links use.
+  public var rootPath: String = ""
 
   public var status: String { done ? "done" : "open" }
+  /// The path a link to the note is made of: from the project's root; never a local absolute path
+  /// (a note outside every root links by its name).
+  public var linkPath: String {
+    let path = rootPath.isEmpty ? file : rootPath
+    guard path.hasPrefix("/") else { return path }
+    return path.split(separator: "/").last.map(String.init) ?? path
+  }
   public var due: CivilDate? { deadline?.due }
   public var isOverdue: Bool { problems.contains(.overdue) }
   public var hasOwner: Bool { !owners.isEmpty }
@@ -142,10 +151,14 @@ public struct ActionExtractor: Sendable {
   /// An open item due within this many days of `today` has the `due-soon` problem.
   public var soonDays: Int
 
+  /// Where ids (and links) take a note's path from: its path from the project's root.
+  public let roots: ProjectRoots
+
   public init(options: LintOptions, configuration: ConfigurationResolver? = nil, soonDays: Int = 7) {
     self.options = options
     self.configuration = configuration
     self.soonDays = soonDays
+    self.roots = ProjectRoots(configuration: configuration)
   }
 
   /// A file's settings: the run's options, then its configuration.
@@ -165,11 +178,11 @@ public struct ActionExtractor: Sendable {
     let noteDateSource = analysis.noteDateSource.source
     let noteDate = noteDateSource == .today ? nil : analysis.noteDateSource.date
     let addressee = Self.addressee(analysis)
-    let fileKey = Self.fileKey(document.source.path)
+    let fileKey = roots.identity(document.source.path)
     var occurrences: [String: Int] = [:]
     let today = options.today
     return analysis.actionItems.map { item in
-      let owners = Self.unique(item.owners).map { ActionOwner(name: $0, person: roster.person(for: $0)) }
+      let owners = Self.owners(item.owners, text: item.text, roster: roster)
       let deadline = Self.deadline(item, analysis)
       var problems: [ActionProblem] = []
       var daysLeft: Int?
@@ -195,19 +208,23 @@ public struct ActionExtractor: Sendable {
         done: item.done, owners: owners, diffuseOwner: owners.isEmpty ? item.diffuseOwner?.text : nil,
         deadline: deadline, problems: problems, daysLeft: daysLeft, source: item.source.rawValue,
         language: analysis.language, noteDate: noteDate, noteDateSource: noteDateSource.rawValue,
-        addressee: addressee)
+        addressee: addressee, rootPath: fileKey)
     }
   }
 
   /// Discovers the notes under `paths`, reads them (in parallel) and extracts every action item.
-  /// Records are sorted by file, line and column.
-  public func extract(paths: [String], discovery: FileDiscovery? = nil) -> ActionExtraction {
+  /// Records are sorted by file, line and column. `progress` gets (files done, files in all).
+  public func extract(
+    paths: [String], discovery: FileDiscovery? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
+  ) -> ActionExtraction {
     let discovered = (discovery ?? FileDiscovery(configuration: configuration)).discover(paths)
     let files = discovered.files
     let results = ResultSlots<Result<[ActionRecord], FileError>>(count: files.count)
     let linter = Linter(options: options, configuration: configuration)
+    let done = AtomicCounter()
     let work: @Sendable (Int) -> Void = { index in
       results.set(index, linter.document(file: files[index]).map { self.records($0) })
+      progress?(done.increment() + 1, files.count)
     }
     let workers = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
     if workers <= 1 || files.count <= 1 {
@@ -247,13 +264,6 @@ public struct ActionExtractor: Sendable {
 
   // MARK: - Pieces
 
-  /// The path an id is computed from: relative to the current folder when inside it, without `./`.
-  static func fileKey(_ path: String) -> String {
-    let absolute = PathUtilities.absolute(path)
-    let relative = PathUtilities.relative(absolute, to: PathUtilities.currentDirectory)
-    return relative.flatMap { $0.isEmpty ? nil : $0 } ?? absolute
-  }
-
   /// The text an id is computed from: folded, without a trailing done marker ("(done)", "✅"),
   /// so ticking an item off in words keeps its id.
   static func identityText(_ text: String) -> String {
@@ -270,6 +280,32 @@ public struct ActionExtractor: Sendable {
     "by", "before", "until", "till", "within", "due", "deadline", "end", "eow", "eom", "eoq", "eoy", "entro", "prima",
     "fino", "scadenza", "fine",
   ]
+
+  /// The item's owners: names written next to each other ("Marco Rossi" in an owner column) are one
+  /// person, and two names the roster maps to the same person are one owner.
+  static func owners(_ names: [String], text: String, roster: Roster) -> [ActionOwner] {
+    var joined: [String] = []
+    for name in unique(names) {
+      if let last = joined.last, text.contains(last + " " + name) {
+        joined[joined.count - 1] = last + " " + name
+      } else {
+        joined.append(name)
+      }
+    }
+    var seen = Set<String>()
+    var owners: [ActionOwner] = []
+    for name in joined {
+      // A full name the roster does not know may still be known by its parts.
+      var owner = ActionOwner(name: name, person: roster.person(for: name))
+      if owner.person == nil, name.contains(" "),
+        let part = name.split(separator: " ").lazy.compactMap({ roster.person(for: String($0)) }).first
+      {
+        owner.person = part
+      }
+      if seen.insert(StableHash.normalize(owner.normalized)).inserted { owners.append(owner) }
+    }
+    return owners
+  }
 
   static func unique(_ names: [String]) -> [String] {
     var seen = Set<String>()

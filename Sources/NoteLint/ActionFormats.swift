@@ -65,7 +65,7 @@ public struct ActionRenderer: Sendable {
 
   func link(_ record: ActionRecord) -> String? {
     guard let linkBase, !linkBase.isEmpty else { return nil }
-    let url = linkBase + Escape.uri(path: record.file).replacingPrefix("file://", with: "") + "#L\(record.line)"
+    let url = linkBase + Escape.uri(path: record.linkPath).replacingPrefix("file://", with: "") + "#L\(record.line)"
     return Self.withoutControls(url)
   }
 
@@ -299,7 +299,8 @@ public struct ActionRenderer: Sendable {
       }
       lines.append("DUE;VALUE=DATE:\(Self.icsDate(due))")
       lines.append("SUMMARY:\(Self.icsText(record.text))")
-      var description = ["\(record.file):\(record.line)"]
+      // From the project's root: a calendar is shared and re-imported, whatever folder made it.
+      var description = ["\(record.linkPath):\(record.line)"]
       if !record.owners.isEmpty {
         description.append("Owner: " + Self.ownerCell(record))
       } else if let diffuse = record.diffuseOwner {

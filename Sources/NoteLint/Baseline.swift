@@ -3,7 +3,9 @@ import NoteLintCore
 import NoteLintReporters
 
 /// Known findings recorded once (`--write-baseline`), so later runs (`--baseline`) report only new
-/// ones. A finding is known when its file, rule and normalised excerpt match a recorded one: lines
+/// ones. A finding is known when its file, rule and normalised excerpt match a recorded one. The
+/// file is its identity (`ProjectRoots`: the path from the git root, else from the configuration's
+/// folder), so a baseline matches from any working folder and any spelling of the paths. Lines
 /// are not compared, so edits elsewhere in the file that shift it up or down keep it known. Equal
 /// keys count as a multiset: a third identical finding where two were recorded is new.
 public struct Baseline: Sendable {
@@ -16,6 +18,9 @@ public struct Baseline: Sendable {
   struct Stored: Decodable {
     struct Entry: Decodable {
       var file: String
+      /// The file's identity (written since the root-relative identities; absent in older files,
+      /// whose `file` is then read from the current folder).
+      var path: String?
       var rule: String
       var excerpt: String
     }
@@ -26,12 +31,16 @@ public struct Baseline: Sendable {
 
   public private(set) var counts: [Key: Int] = [:]
 
-  public init(findings: [Finding]) {
-    for finding in findings { counts[Self.key(finding), default: 0] += 1 }
+  /// How a finding's file becomes its identity (the same in the run that writes and the one that reads).
+  public var identity: @Sendable (String) -> String = { $0 }
+
+  public init(findings: [Finding], identity: @escaping @Sendable (String) -> String = { $0 }) {
+    self.identity = identity
+    for finding in findings { counts[key(finding), default: 0] += 1 }
   }
 
-  public static func key(_ finding: Finding) -> Key {
-    Key(file: finding.file, rule: finding.rule, excerpt: normalise(finding.excerpt))
+  public func key(_ finding: Finding) -> Key {
+    Key(file: identity(finding.file), rule: finding.rule, excerpt: Self.normalise(finding.excerpt))
   }
 
   /// Whitespace runs folded to one space, trimmed, lowercased: reflowing a paragraph keeps a finding known.
@@ -51,7 +60,9 @@ public struct Baseline: Sendable {
   }
 
   /// Reads a baseline file; the error names the file and the reason.
-  public static func load(path: String) -> Result<Baseline, FileError> {
+  public static func load(path: String, identity: @escaping @Sendable (String) -> String = { $0 }) -> Result<
+    Baseline, FileError
+  > {
     let bytes: [UInt8]
     switch FileReader.read(path, maxSize: 1 << 30) {
     case .success(let read): bytes = read
@@ -63,9 +74,10 @@ public struct Baseline: Sendable {
     guard stored.baseline == 1 else {
       return .failure(FileError(path: path, reason: "baseline format \(stored.baseline) is not supported"))
     }
-    var baseline = Baseline(findings: [])
+    var baseline = Baseline(findings: [], identity: identity)
     for entry in stored.findings {
-      baseline.counts[Key(file: entry.file, rule: entry.rule, excerpt: normalise(entry.excerpt)), default: 0] += 1
+      let file = entry.path ?? identity(entry.file)
+      baseline.counts[Key(file: file, rule: entry.rule, excerpt: normalise(entry.excerpt)), default: 0] += 1
     }
     return .success(baseline)
   }
@@ -76,7 +88,7 @@ public struct Baseline: Sendable {
     var fresh: [Finding] = []
     var known = 0
     for finding in findings {
-      let key = Self.key(finding)
+      let key = key(finding)
       if let count = remaining[key], count > 0 {
         remaining[key] = count - 1
         known += 1
@@ -87,8 +99,9 @@ public struct Baseline: Sendable {
     return (fresh, known)
   }
 
-  /// The baseline file for a run's findings: stable JSON, one entry per finding, sorted.
-  public static func render(_ findings: [Finding]) -> String {
+  /// The baseline file for a run's findings: stable JSON, one entry per finding, sorted; `path` is
+  /// each file's identity (`file` as this run shows it, for people).
+  public static func render(_ findings: [Finding], identity: (String) -> String = { $0 }) -> String {
     let out = JSONWriter()
     out.object {
       out.key("tool")
@@ -101,6 +114,7 @@ public struct Baseline: Sendable {
       out.array(Finding.sorted(findings)) { finding in
         out.object {
           out.field("file", finding.file)
+          out.field("path", identity(finding.file))
           out.field("rule", finding.rule)
           out.field("category", finding.category.rawValue)
           out.field("line", finding.line)

@@ -81,6 +81,9 @@ public struct ConfigLayer: Sendable, Hashable {
   public var failOn: FailThreshold?
   /// `min-confidence:` (0 to 1): judgements below it are not reported.
   public var minConfidence: Double?
+  /// `pre-commit-calendar-rules:`: whether the rules that depend on today's date run in a
+  /// pre-commit run (`--staged`, `--pre-commit`); nil: not said (off).
+  public var preCommitCalendarRules: Bool?
 
   public init() {}
 }
@@ -167,6 +170,9 @@ public struct Configuration: Sendable {
               files = try reader.globs(itemValue, itemKey)
             } else if ["include", "exclude", "overrides", "version"].contains(itemKey) {
               throw ConfigError(file: path, line: itemLine, reason: "'\(itemKey)' is not allowed inside overrides")
+            } else if !ConfigReader.layerKeys.contains(itemKey) {
+              // Suggestions among the keys an override takes (`file:` is a typo of `files:`).
+              throw reader.unknownKey(itemKey, itemLine, expected: ["files"] + ConfigReader.layerKeys)
             } else {
               try reader.layerKey(itemKey, itemValue, itemLine, into: &layer)
             }
@@ -193,6 +199,22 @@ public struct Configuration: Sendable {
     return layers
   }
 
+  /// The `overrides` entries (by position, from 1) whose `files:` match a file.
+  public func matchingOverrides(forAbsolutePath path: String) -> [(number: Int, files: [String])] {
+    guard let relative = PathUtilities.relative(path, to: folder) else { return [] }
+    return overrides.enumerated().compactMap { index, entry in
+      entry.files.contains { $0.matchesPathOrParent(relative, isDirectory: false) }
+        ? (index + 1, entry.files.map(\.pattern)) : nil
+    }
+  }
+
+  /// The `include` globs that match none of `files` (absolute paths of the notes a run linted).
+  public func unmatchedIncludes(_ files: [String]) -> [String] {
+    let relatives = files.compactMap { PathUtilities.relative($0, to: folder) }
+    return include.filter { glob in !relatives.contains { glob.matchesPathOrParent($0, isDirectory: false) } }.map(
+      \.pattern)
+  }
+
   /// Whether `include`/`exclude` let a file be linted.
   public func admits(absolutePath path: String) -> Bool {
     guard let relative = PathUtilities.relative(path, to: folder) else { return true }
@@ -216,7 +238,7 @@ struct ConfigReader {
 
   static let layerKeys = [
     "language", "fail-on", "sprint-length", "pact-word-budget", "date-order", "roster", "rules", "lexicon",
-    "min-confidence",
+    "min-confidence", "pre-commit-calendar-rules",
   ]
   static let topKeys = ["version", "include", "exclude", "overrides"] + layerKeys
 
@@ -343,6 +365,11 @@ struct ConfigReader {
         throw error(value, "'min-confidence' must be a number from 0 to 1, not '\(text)'")
       }
       layer.minConfidence = threshold
+    case "pre-commit-calendar-rules":
+      guard let parsed = Self.switchValue(try scalar(value, key).lowercased()) else {
+        throw error(value, "'pre-commit-calendar-rules' must be on or off")
+      }
+      layer.preCommitCalendarRules = parsed
     case "sprint-length":
       layer.sprintLengthDays = try positiveInt(value, key, range: 1...366)
     case "pact-word-budget":

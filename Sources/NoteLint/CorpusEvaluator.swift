@@ -130,9 +130,10 @@ public struct CorpusEvaluator: Sendable {
     run(folder: folder).evaluation(threshold: threshold)
   }
 
-  /// Lints the labelled notes of a folder, keeping findings of every confidence.
-  public func run(folder: String) -> CorpusRun {
-    let discovered = FileDiscovery().discover([folder])
+  /// Lints the labelled notes of a folder, keeping findings of every confidence. `progress` gets
+  /// (notes done, notes in all).
+  public func run(folder: String, progress: (@Sendable (Int, Int) -> Void)? = nil) -> CorpusRun {
+    let discovered = FileDiscovery(configuration: linter.configuration).discover([folder])
     var files: [String] = []
     var labels: [CorpusLabel] = []
     var errors = discovered.errors
@@ -147,7 +148,10 @@ public struct CorpusEvaluator: Sendable {
         errors.append(error)
       }
     }
-    let outcomes = linter.lint(files: files)
+    let total = files.count
+    var counted: (@Sendable (Int) -> Void)?
+    if let progress { counted = { done in progress(done, total) } }
+    let outcomes = linter.lint(files: files, progress: counted)
     var findings: [Finding] = []
     for outcome in outcomes {
       findings.append(contentsOf: outcome.findings)

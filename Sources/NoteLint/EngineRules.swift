@@ -120,7 +120,7 @@ public enum RuleCatalog {
     return best?.0
   }
 
-  static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+  public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
     if a.isEmpty { return b.count }
     var previous = Array(0...b.count)
     for (i, x) in a.enumerated() {

@@ -144,6 +144,34 @@ public enum Git {
     return PathUtilities.absolute(path)
   }
 
+  /// The notes changed since the branch left `ref` (its merge base with HEAD), committed or not:
+  /// added, copied, modified and renamed files that still exist (a deleted note is nothing to lint,
+  /// a renamed one is linted under its new name), as paths relative to the current folder; any
+  /// name (spaces, newlines, non-ASCII) is read NUL-separated. `accept` sees paths from the root.
+  public static func changedFiles(since ref: String, accept: (String) -> Bool) throws -> [String] {
+    let top = try topLevel()
+    let base = try run(["merge-base", ref, "HEAD"], folder: top)
+    guard base.status == 0 else {
+      let reason = base.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+      throw Failure(
+        description: "--changed-since \(ref): not a commit this branch shares history with"
+          + (reason.isEmpty ? "" : " (\(reason))"))
+    }
+    let commit = String(decoding: base.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let diff = try run(
+      ["-c", "core.quotePath=false", "diff", "--name-only", "--no-renames", "--diff-filter=ACMR", "-z", commit, "--"],
+      folder: top)
+    guard diff.status == 0 else { throw Failure(description: "git diff \(ref) failed: \(diff.stderr)") }
+    let current = PathUtilities.currentDirectory
+    var result: [String] = []
+    for relative in nulSeparated(diff.stdout) where accept(relative) {
+      let absolute = PathUtilities.join(top, relative)
+      guard PathUtilities.exists(absolute) else { continue }
+      result.append(PathUtilities.display(absolute, from: current))
+    }
+    return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  }
+
   static func nulSeparated(_ bytes: [UInt8]) -> [String] {
     bytes.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
   }

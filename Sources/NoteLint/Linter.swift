@@ -17,6 +17,12 @@ public struct LintOptions: Sendable {
   /// `--min-confidence`: judgements below it are not reported; wins over `min-confidence:` in a
   /// configuration (nil: the configuration's, else `ConfidenceModel.defaultThreshold`).
   public var minConfidence: Double?
+  /// A pre-commit run (`--staged`, `--pre-commit`): the calendar rules (`CalendarRules`) are off
+  /// unless a configuration says `pre-commit-calendar-rules: on`.
+  public var preCommit = false
+  /// `--calendar-rules` / `--no-calendar-rules`: the calendar rules on or off whatever the run and
+  /// the configuration (nil: the profile decides).
+  public var calendarRules: Bool?
 
   public init(language: Language? = nil, today: CivilDate, maxFileSize: Int = FileReader.defaultMaxSize, jobs: Int = 0)
   {
@@ -83,7 +89,11 @@ public struct Linter: Sendable {
 
   /// The settings of a file: the run's options, its configuration, the command line's language.
   public func settings(for path: String) -> EffectiveSettings {
-    guard let configuration else { return EffectiveSettings(options: options) }
+    guard let configuration else {
+      var settings = EffectiveSettings(options: options)
+      settings.applyCalendarProfile(options)
+      return settings
+    }
     return configuration.settings(forFile: PathUtilities.absolute(path), options: options)
   }
 
@@ -146,6 +156,8 @@ public struct Linter: Sendable {
       key = digest
     }
     let isHTML = FileDiscovery.isHTML(path)
+    // A report notelint wrote (an HTML report or checkpoint page saved beside the notes) is not a note.
+    if isHTML, Self.isOwnReport(bytes) { return FileOutcome(summary: nil, findings: [], error: nil) }
     switch TextDecoder.decode(bytes, path: path, isHTML: isHTML) {
     case .failure(let error):
       return FileOutcome(
@@ -159,6 +171,19 @@ public struct Linter: Sendable {
       let result = lint(document, settings: settings)
       if let cache, let key { cache.store(path: path, key: key, summary: result.summary, findings: result.findings) }
       return FileOutcome(summary: result.summary, findings: result.findings, error: nil, failOn: settings.failOn)
+    }
+  }
+
+  /// Whether HTML bytes are a page notelint wrote: its `<meta name="generator" content="notelint …">`
+  /// within the first 4 KiB (the head notelint writes).
+  static func isOwnReport(_ bytes: [UInt8]) -> Bool {
+    let marker = Array("<meta name=\"generator\" content=\"notelint ".utf8)
+    let head = bytes.prefix(4096)
+    guard head.count >= marker.count else { return false }
+    return head.withUnsafeBufferPointer { buffer in
+      (0...(buffer.count - marker.count)).contains { start in
+        buffer[start] == marker[0] && buffer[start..<start + marker.count].elementsEqual(marker)
+      }
     }
   }
 

@@ -22,6 +22,8 @@ public struct EffectiveSettings: Sendable, Hashable {
   public var failOn: FailThreshold = .warning
   /// Judgements below this confidence are not reported (nil: the model's default threshold).
   public var minConfidence: Double?
+  /// `pre-commit-calendar-rules:` of the file's configuration.
+  public var preCommitCalendarRules = false
   /// The configuration file the settings came from, if any.
   public var configPath: String?
 
@@ -61,6 +63,14 @@ public struct EffectiveSettings: Sendable, Hashable {
     if let value = layer.dateOrder { dateOrder = value }
     if let value = layer.failOn { failOn = value }
     if let value = layer.minConfidence { minConfidence = value }
+    if let value = layer.preCommitCalendarRules { preCommitCalendarRules = value }
+  }
+
+  /// Turns the calendar rules off when the run says so (`--no-calendar-rules`), or when it is a
+  /// pre-commit run and neither `--calendar-rules` nor `pre-commit-calendar-rules: on` keeps them.
+  public mutating func applyCalendarProfile(_ options: LintOptions) {
+    let on = options.calendarRules ?? (!options.preCommit || preCommitCalendarRules)
+    if !on { disabled.formUnion(CalendarRules.ids) }
   }
 
   public var ruleOptions: RuleOptions {
@@ -93,6 +103,13 @@ public struct EffectiveSettings: Sendable, Hashable {
   }
 }
 
+/// The rules whose findings change with today's date alone (an untouched note becomes overdue):
+/// off in a pre-commit run by default, so that they never block an unrelated commit; nightly,
+/// checkpoint and ordinary runs keep them.
+public enum CalendarRules {
+  public static let ids: Set<String> = ["overdue-item"]
+}
+
 /// Finds the configuration of each file: `--config` for all, else the nearest `.notelint.yml` walking
 /// up from the file's folder. Each folder is looked up once; safe to use from several threads.
 public final class ConfigurationResolver: @unchecked Sendable {
@@ -114,6 +131,13 @@ public final class ConfigurationResolver: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return (explicit.map { [$0.path] } ?? []) + loaded.values.map(\.path).sorted()
+  }
+
+  /// Every configuration read so far (`--config` first, then by path).
+  public var loadedConfigurations: [Configuration] {
+    lock.lock()
+    defer { lock.unlock() }
+    return (explicit.map { [$0] } ?? []) + loaded.values.sorted { $0.path < $1.path }
   }
 
   /// The first configuration error met so far (the run stops on it).
@@ -203,6 +227,7 @@ public final class ConfigurationResolver: @unchecked Sendable {
     }
     if let language = options.language { settings.language = language }
     if let threshold = options.minConfidence { settings.minConfidence = threshold }
+    settings.applyCalendarProfile(options)
     return settings
   }
 }

@@ -17,12 +17,13 @@ public struct GitHubReporter: Reporter {
   public func render(_ report: LintReport) -> String {
     var output = ""
     for error in report.errors {
-      output += "::error file=\(Self.property(error.path)),title=\(Self.property("notelint: unreadable file"))::"
+      output +=
+        "::error file=\(Self.property(Self.repositoryPath(error.path))),title=\(Self.property("notelint: unreadable file"))::"
       output += Self.data("\(error.path): \(error.reason)") + "\n"
     }
     for finding in report.findings {
       let properties = [
-        "file=" + Self.property(finding.file),
+        "file=" + Self.property(Self.repositoryPath(finding.file)),
         "line=\(finding.line)",
         "col=\(finding.column)",
         "endLine=\(max(finding.line, finding.endLine))",
@@ -33,6 +34,13 @@ public struct GitHubReporter: Reporter {
       output += Self.data(finding.fullMessage) + "\n"
     }
     return output
+  }
+
+  /// A path as GitHub matches it to the pull request's files: without `./` (as SARIF writes it).
+  static func repositoryPath(_ path: String) -> String {
+    var path = path
+    while path.hasPrefix("./") { path.removeFirst(2) }
+    return path
   }
 
   /// `notelint: vague-time (vague-phrasing)`; the category only when it is not the rule's own name.

@@ -3,7 +3,13 @@ import NoteLintCore
 /// A Markdown report ready to paste into a pull request, an issue or a wiki: a summary, then one
 /// GFM table per file with findings. Cell text is escaped so a note's own Markdown cannot break it.
 public struct MarkdownReporter: Reporter {
-  public init() {}
+  /// At most this many findings are listed (the summary still counts all of them); nil: all. With
+  /// 0 the report is the summary alone, for a pull-request comment.
+  public var maxFindings: Int?
+
+  public init(maxFindings: Int? = nil) {
+    self.maxFindings = maxFindings
+  }
 
   public func render(_ report: LintReport) -> String {
     let byFile = report.findingsByFile
@@ -26,15 +32,21 @@ public struct MarkdownReporter: Reporter {
       }
     }
     let clean = report.files.filter { (byFile[$0.path] ?? []).isEmpty }.count
+    var budget = maxFindings ?? Int.max
     for path in report.allPaths {
-      let findings = byFile[path] ?? []
+      let findings = Array((byFile[path] ?? []).prefix(max(0, budget)))
       guard !findings.isEmpty else { continue }
+      budget -= findings.count
       output += "\n### `\(Self.code(path, inTable: false))`\n\n"
       output += "| Line | Severity | Rule | Message |\n| ---: | --- | --- | --- |\n"
       for finding in findings {
         output += "| \(finding.line):\(finding.column) | \(Self.icon(finding.severity)) \(finding.severity.rawValue) "
         output += "| `\(Self.code(finding.rule))` | \(Escape.markdownCell(finding.fullMessage)) |\n"
       }
+    }
+    if let maxFindings, report.findings.count > maxFindings {
+      let left = report.findings.count - maxFindings
+      output += "\n… and \(left) more finding\(left == 1 ? "" : "s") not listed (--max-findings \(maxFindings)).\n"
     }
     if clean > 0 {
       output += "\n\(clean) file\(clean == 1 ? "" : "s") without findings.\n"

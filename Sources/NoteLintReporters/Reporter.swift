@@ -14,6 +14,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case junit
   case markdown
   case html
+  case codequality
 
   /// The reporter of this format. `rules` describes the rules for the formats that document them
   /// (SARIF's `tool.driver.rules`); without it SARIF still lists every rule a finding names.
@@ -27,6 +28,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case .junit: return JUnitReporter()
     case .markdown: return MarkdownReporter()
     case .html: return HTMLReporter()
+    case .codequality: return CodeQualityReporter()
     }
   }
 }

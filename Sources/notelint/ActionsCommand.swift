@@ -91,7 +91,9 @@ struct ActionsCommand: ParsableCommand {
     let options = try common.lintOptions()
     let resolver = try actionOptions.resolver()
     let extractor = ActionExtractor(options: options, configuration: resolver, soonDays: actionOptions.soon)
-    var extraction = extractor.extract(paths: paths)
+    let progress = Output.stderrIsTerminal ? ProgressLine() : nil
+    var extraction = extractor.extract(paths: paths, progress: progress?.callback)
+    progress?.finish()
     if let error = resolver.error { throw Output.fail(String(describing: error)) }
     let filter = ActionFilter(
       owner: owner, openOnly: open, overdue: overdue, dueWithinDays: dueWithin.flatMap(ActionFilter.parseDays),

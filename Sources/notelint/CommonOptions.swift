@@ -61,8 +61,15 @@ enum OutputFormatOption: String, ExpressibleByArgument, CaseIterable {
   case junit
   case markdown
   case html
+  case codequality
 
   var value: OutputFormat { OutputFormat(rawValue: rawValue) ?? .text }
+}
+
+enum ColorOption: String, ExpressibleByArgument, CaseIterable {
+  case auto
+  case always
+  case never
 }
 
 enum SeverityOption: String, ExpressibleByArgument, CaseIterable {

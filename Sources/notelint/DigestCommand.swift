@@ -42,7 +42,9 @@ struct DigestCommand: ParsableCommand {
       throw Output.fail(String(describing: error))
     }
     let extractor = ActionExtractor(options: options, configuration: resolver, soonDays: actionOptions.soon)
-    let extraction = extractor.extract(paths: paths)
+    let progress = Output.stderrIsTerminal ? ProgressLine() : nil
+    let extraction = extractor.extract(paths: paths, progress: progress?.callback)
+    progress?.finish()
     if let error = resolver.error { throw Output.fail(String(describing: error)) }
     for error in extraction.errors {
       Output.writeStderr("notelint: error: \(error.line)\n")
@@ -62,7 +64,9 @@ struct DigestCommand: ParsableCommand {
     for path in outcome.removed { report += "removed \(path): nothing overdue, due or new\n" }
     report += "digest: \(outcome.written.count) file\(outcome.written.count == 1 ? "" : "s") written"
     report +=
-      ", \(outcome.removed.count) removed, \(extraction.records.count) action items in \(extraction.fileCount) files\n"
+      ", \(outcome.removed.count) removed, \(extraction.records.count) action item"
+      + (extraction.records.count == 1 ? "" : "s")
+      + " in \(extraction.fileCount) file\(extraction.fileCount == 1 ? "" : "s")\n"
     Output.writeStdout(report)
     // The state moves on only when every digest was written: a failed night is retried in full.
     if outcome.errors.isEmpty {

@@ -11,6 +11,8 @@ struct EvalCommand: ParsableCommand {
 
   @OptionGroup var common: CommonOptions
 
+  @OptionGroup var configOption: ConfigOption
+
   @Flag(name: .long, help: "Print only the table, not the false positives and negatives.")
   var summaryOnly = false
 
@@ -46,8 +48,12 @@ struct EvalCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    let evaluator = CorpusEvaluator(linter: Linter(options: try common.lintOptions()))
-    let run = evaluator.run(folder: folder)
+    let resolver = try configOption.resolver()
+    let evaluator = CorpusEvaluator(linter: Linter(options: try common.lintOptions(), configuration: resolver))
+    let progress = Output.stderrIsTerminal ? ProgressLine() : nil
+    let run = evaluator.run(folder: folder, progress: progress?.callback)
+    progress?.finish()
+    if let error = resolver.error { throw Output.fail(error.description) }
     let evaluation = run.evaluation(threshold: evaluator.threshold)
     if evaluation.cases == 0 && evaluation.errors.isEmpty {
       throw Output.fail("\(folder): no labelled notes found (a note beside its .expected file): nothing to score")

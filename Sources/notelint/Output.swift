@@ -11,10 +11,24 @@ enum Output {
     FileHandle.standardError.write(Data(text.utf8))
   }
 
-  /// Colour only on a terminal and never with NO_COLOR set.
-  static var useColor: Bool {
-    if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
-    return isatty(STDOUT_FILENO) == 1
+  /// Colour on a terminal (auto), never with `NO_COLOR` or `TERM=dumb`, always with `FORCE_COLOR`.
+  static var useColor: Bool { color(.auto) }
+
+  /// Whether text output is coloured: `--color always|never` wins; with `auto`, `NO_COLOR` (any
+  /// value) turns it off, then `FORCE_COLOR` (any value but `0`) on, then `TERM=dumb` off, else
+  /// colour when standard output is a terminal.
+  static func color(_ choice: ColorOption, environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Bool
+  {
+    switch choice {
+    case .always: return true
+    case .never: return false
+    case .auto:
+      if let value = environment["NO_COLOR"], !value.isEmpty { return false }
+      if let value = environment["FORCE_COLOR"], !value.isEmpty, value != "0" { return true }
+      if environment["TERM"] == "dumb" { return false }
+      return isatty(STDOUT_FILENO) == 1
+    }
   }
 
   static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
@@ -135,6 +149,9 @@ final class ProgressLine: @unchecked Sendable {
     drawn = true
     Output.writeStderr("\rnotelint: \(done)/\(total) files…")
   }
+
+  /// `update` as the progress callback of a scan.
+  var callback: @Sendable (Int, Int) -> Void { { done, total in self.update(done, total) } }
 
   func finish() {
     lock.lock()

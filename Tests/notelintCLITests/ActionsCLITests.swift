@@ -506,9 +506,17 @@ final class ActionsCLITests: XCTestCase {
       marcoAgain)
     XCTAssertFalse(marcoAgain.contains("A/B test"))
 
-    // A third run with no change and nothing newly due keeps only the overdue and due-soon owners.
-    let third = try run([
+    // A re-run on the same day (a retried job) shows the same new items: "new" is relative to the
+    // last run on an earlier day.
+    let rerun = try run([
       "digest", "notes", "note", "--today", "2026-11-24", "--out", "digest", "--state", "state/digest.json",
+    ])
+    XCTAssertEqual(rerun.code, 0, rerun.err)
+    XCTAssertEqual(try read("digest/mrossi.md"), marcoAgain, "a same-day re-run gives the same digest")
+
+    // The next night with no change and nothing newly due keeps only the overdue and due-soon owners.
+    let third = try run([
+      "digest", "notes", "note", "--today", "2026-11-25", "--out", "digest", "--state", "state/digest.json",
     ])
     XCTAssertEqual(third.code, 0, third.err)
     XCTAssertFalse(try read("digest/mrossi.md").contains("New since"), "nothing is new twice")

@@ -26,6 +26,8 @@ extension GateReport {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+      <meta name="generator" content="notelint \(Self.html(NoteLintVersion.current))">
       <title>\(Self.html(title))</title>
       <style>
       body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 960px; color: #1d2330; padding: 0 1rem; }
@@ -35,6 +37,8 @@ extension GateReport {
       th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #e3e6ec; }
       td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
       .blocking { color: #b42318; font-weight: 600; }
+      .legend { color: #5b6475; font-size: .9rem; margin: .5rem 0 0; }
+      .swatch { display: inline-block; width: .8rem; height: .8rem; vertical-align: -.1rem; margin-left: .4rem; }
       .discuss { color: #8a5a00; }
       section { border: 1px solid #e3e6ec; border-radius: 8px; padding: .6rem 1rem; margin: 1rem 0; }
       section h2 { font-size: 1.05rem; margin: .3rem 0 .5rem; word-break: break-all; }
@@ -49,7 +53,7 @@ extension GateReport {
       </head>
       <body>
       <h1>\(Self.html(gate.rawValue.capitalized)) checkpoint</h1>
-      <p class="sub">\(Self.html(today)) · \(documents.count) documents · <span class="blocking">\(blocking) blocking</span> · <span class="discuss">\(others) to discuss</span></p>
+      <p class="sub">\(Self.html(today)) · \(documents.count) document\(documents.count == 1 ? "" : "s") · <span class="blocking">\(blocking) blocking</span> · <span class="discuss">\(others) to discuss</span></p>
 
       """
     out += chart()
@@ -85,22 +89,46 @@ extension GateReport {
     return out
   }
 
-  /// A horizontal stacked bar per document: blocking in red, to discuss in amber.
+  /// How many documents the chart shows at most: the page stays readable on thousands of notes
+  /// (the table below lists every one).
+  static let chartRows = 30
+
+  /// A horizontal stacked bar per document (the `chartRows` with most alerts, blocking first):
+  /// blocking in red, to discuss in amber, with a legend; labels are paths (cut at the front, the
+  /// whole path in a tooltip) so two `minutes.md` in different folders differ; the SVG scales to the
+  /// page width (a phone shows it whole).
   private func chart() -> String {
     let rowHeight = 22
     let labelWidth = 300
     let barWidth = 560
-    let maximum = max(1, documents.map { $0.blocking + $0.others }.max() ?? 1)
-    let height = max(1, documents.count) * rowHeight + 10
-    var out =
-      "<svg role=\"img\" aria-label=\"Alerts per document\" width=\"\(labelWidth + barWidth + 40)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 40) \(height)\">\n"
-    for (index, document) in documents.enumerated() {
+    let ranked = documents.filter { $0.blocking + $0.others > 0 }.sorted { lhs, rhs in
+      if lhs.blocking != rhs.blocking { return lhs.blocking > rhs.blocking }
+      if lhs.blocking + lhs.others != rhs.blocking + rhs.others {
+        return lhs.blocking + lhs.others > rhs.blocking + rhs.others
+      }
+      return lhs.file.path.utf8.lexicographicallyPrecedes(rhs.file.path.utf8)
+    }
+    let shown = Array(ranked.prefix(Self.chartRows))
+    guard !shown.isEmpty else { return "" }
+    let maximum = max(1, shown.map { $0.blocking + $0.others }.max() ?? 1)
+    let height = shown.count * rowHeight + 10
+    let width = labelWidth + barWidth + 40
+    var out = "<p class=\"legend\"><span class=\"swatch\" style=\"background:#d92d20\"></span> blocking "
+    out += "<span class=\"swatch\" style=\"background:#f5b83d\"></span> to discuss"
+    if ranked.count > shown.count {
+      out += " · the \(shown.count) documents with most alerts, of \(ranked.count) with any"
+    }
+    out += "</p>\n"
+    out +=
+      "<svg role=\"img\" aria-label=\"Alerts per document\" width=\"100%\" style=\"max-width:\(width)px\" viewBox=\"0 0 \(width) \(height)\">\n"
+    for (index, document) in shown.enumerated() {
       let y = index * rowHeight + 4
-      let name = document.file.path.split(separator: "/").last.map(String.init) ?? document.file.path
-      let short = name.count > 40 ? String(name.prefix(39)) + "…" : name
+      let path = document.file.path
+      let characters = Array(path)
+      let label = characters.count > 44 ? "…" + String(characters.suffix(43)) : path
       let red = document.blocking * barWidth / maximum
       let amber = document.others * barWidth / maximum
-      out += "<text x=\"0\" y=\"\(y + 14)\">\(Self.html(short))</text>\n"
+      out += "<text x=\"0\" y=\"\(y + 14)\"><title>\(Self.html(path))</title>\(Self.html(label))</text>\n"
       out +=
         "<rect x=\"\(labelWidth)\" y=\"\(y + 2)\" width=\"\(red)\" height=\"16\" fill=\"#d92d20\"><title>\(document.blocking) blocking</title></rect>\n"
       out +=

@@ -66,8 +66,8 @@ public struct GateReport: Sendable {
       if hidden > 0 { line += " (\(hidden) more not shown)" }
       return line
     case .italian:
-      var line = "\(document.blocking) bloccanti, \(document.others) da discutere"
-      if hidden > 0 { line += " (altri \(hidden) non mostrati)" }
+      var line = "\(document.blocking) bloccant\(document.blocking == 1 ? "e" : "i"), \(document.others) da discutere"
+      if hidden > 0 { line += hidden == 1 ? " (1 altro non mostrato)" : " (altri \(hidden) non mostrati)" }
       return line
     }
   }
@@ -98,7 +98,8 @@ public struct GateReport: Sendable {
       out += "  = \(Self.countLine(document))\n\n"
     }
     if quiet > 0 { out += "\(quiet) document\(quiet == 1 ? "" : "s") with nothing for this gate.\n" }
-    out += "\(gate.rawValue): \(blocking) blocking, \(others) to discuss in \(documents.count) documents"
+    out += "\(gate.rawValue): \(blocking) blocking, \(others) to discuss in \(documents.count) document"
+    out += documents.count == 1 ? "" : "s"
     if !errors.isEmpty { out += "; \(errors.count) could not be read" }
     return out + "\n"
   }

@@ -5,9 +5,10 @@ import NoteLintText
 /// The lexicons and name lists of one language, loaded once per process from the resource files
 /// `Resources/lexicons/<lang>/*.txt` and `Resources/names/<lang>.txt`.
 ///
-/// The build compiles the lexicon files into `lexicons.bin` (the CompileLexicons plugin): loading
-/// a language copies its ready phrase tables, a few hundred microseconds. With `NOTELINT_RESOURCES`
-/// the text files there are compiled at start-up instead.
+/// The build compiles the lexicon files into tables embedded in the executable (the CompileLexicons
+/// plugin, `EmbeddedResources`): loading a language copies its ready phrase tables, a few hundred
+/// microseconds. With `NOTELINT_RESOURCES` the text files there are compiled at start-up instead.
+/// Resources that cannot be used are a `problem`, never empty lexicons.
 public final class LanguageResources: Sendable {
   public let language: Language
   public let tokenizer: Tokenizer
@@ -32,38 +33,102 @@ public final class LanguageResources: Sendable {
   }
 
   /// The compiled lexicons of the build and their index; nil when `NOTELINT_RESOURCES` names
-  /// another folder or the file is missing or unreadable.
-  private static let compiled: (bytes: [UInt8], index: [String: [String: Range<Int>]])? = {
-    guard !hasResourceOverride, let file = Bundle.module.url(forResource: "lexicons", withExtension: "bin"),
-      let bytes = readWhole(file.path)
-    else { return nil }
-    guard let index = CompiledLexicons.index(bytes) else { return nil }
-    return (bytes, index)
-  }()
+  /// another folder, or when they cannot be used (then `problem` says why).
+  private static var compiled: (bytes: [UInt8], index: [String: [String: Range<Int>]])? { loaded.compiled }
 
-  /// A file's bytes, read straight into their array (`Data` and a copy to `[UInt8]` touch the
-  /// 1.5 MB of tables twice, in a run that lints one note).
-  private static func readWhole(_ path: String) -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0 else { return nil }
-    let size = Int(status.st_size)
-    var complete = true
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-      initialized = 0
-      while initialized < size {
-        let count = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
-        if count < 0, errno == EINTR { continue }
-        guard count > 0 else {
-          complete = false
-          return
+  /// Why the lexicons and name lists cannot be used, as a one-line message; nil when they loaded.
+  /// A run must stop (exit 2) on a problem: without its lexicons notelint would find nothing.
+  public static var problem: String? { loaded.problem }
+
+  private static let loaded:
+    (
+      compiled: (bytes: [UInt8], index: [String: [String: Range<Int>]])?,
+      texts: (bytes: [UInt8], index: [String: Range<Int>]), problem: String?
+    ) = {
+      if let folder = resourceFolder { return (nil, ([], [:]), folderProblem(folder)) }
+      let tables = EmbeddedResources.tables.withUTF8Buffer {
+        embeddedTables($0, count: EmbeddedResources.tablesCount, checksum: EmbeddedResources.tablesChecksum)
+      }
+      let texts = EmbeddedResources.texts.withUTF8Buffer {
+        embeddedTexts($0, count: EmbeddedResources.textsCount, checksum: EmbeddedResources.textsChecksum)
+      }
+      switch (tables, texts) {
+      case (.success(let tables), .success(let texts)): return (tables, texts, nil)
+      case (.failure(let error), _), (_, .failure(let error)): return (nil, ([], [:]), error.message)
+      }
+    }()
+
+  /// A resource that cannot be used.
+  public struct ResourceError: Error, Equatable {
+    public let message: String
+  }
+
+  /// The compiled tables embedded in the executable, from their string literal's UTF-8, checked
+  /// against their length and checksum, with their index.
+  public static func embeddedTables(_ utf8: UnsafeBufferPointer<UInt8>, count: Int, checksum: UInt64) -> Result<
+    (bytes: [UInt8], index: [String: [String: Range<Int>]]), ResourceError
+  > {
+    guard let bytes = EmbeddedBytes.decode(utf8, count: count), EmbeddedBytes.checksum(bytes) == checksum else {
+      return .failure(ResourceError(message: "the lexicons embedded in notelint are damaged (checksum mismatch)"))
+    }
+    guard let index = CompiledLexicons.index(bytes), !index.isEmpty else {
+      return .failure(
+        ResourceError(message: "the lexicons embedded in notelint are not of format \(CompiledLexicons.formatVersion)"))
+    }
+    return .success((bytes, index))
+  }
+
+  /// The resource text files embedded in the executable (`EmbeddedBytes.archive`), checked against
+  /// their length and checksum.
+  public static func embeddedTexts(_ utf8: UnsafeBufferPointer<UInt8>, count: Int, checksum: UInt64) -> Result<
+    (bytes: [UInt8], index: [String: Range<Int>]), ResourceError
+  > {
+    guard let bytes = EmbeddedBytes.decode(utf8, count: count), EmbeddedBytes.checksum(bytes) == checksum,
+      let index = EmbeddedBytes.unarchive(bytes)
+    else {
+      return .failure(
+        ResourceError(message: "the resource files embedded in notelint are damaged (checksum mismatch)"))
+    }
+    guard index.keys.contains(where: { $0.hasPrefix("lexicons/") }) else {
+      return .failure(ResourceError(message: "no lexicon files are embedded in notelint"))
+    }
+    return .success((bytes, index))
+  }
+
+  /// What is missing in a `NOTELINT_RESOURCES` folder: every language's lexicon files and names.
+  private static func folderProblem(_ folder: URL) -> String? {
+    let prefix = "NOTELINT_RESOURCES: \(folder.path)"
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+      return "\(prefix): no such folder"
+    }
+    for language in Language.allCases {
+      let lexicons = folder.appendingPathComponent("lexicons/\(language.rawValue)")
+      let files = (try? FileManager.default.contentsOfDirectory(atPath: lexicons.path)) ?? []
+      guard files.contains(where: { $0.hasSuffix(".txt") }) else {
+        return "\(prefix): no lexicon files in lexicons/\(language.rawValue)"
+      }
+      for file in files where file.hasSuffix(".txt") {
+        guard LexiconSource.text(of: lexicons.appendingPathComponent(file)) != nil else {
+          return "\(prefix): lexicons/\(language.rawValue)/\(file) cannot be read as UTF-8 text"
         }
-        initialized += count
+      }
+      guard
+        FileManager.default.isReadableFile(atPath: folder.appendingPathComponent("names/\(language.rawValue).txt").path)
+      else { return "\(prefix): names/\(language.rawValue).txt is missing" }
+    }
+    // Every resource file the build embeds must be there too: a list the rules read by name (the
+    // pact fields, say) would otherwise be silently empty.
+    let embedded = EmbeddedResources.texts.withUTF8Buffer {
+      embeddedTexts($0, count: EmbeddedResources.textsCount, checksum: EmbeddedResources.textsChecksum)
+    }
+    if case .success(let texts) = embedded {
+      for path in texts.index.keys.sorted()
+      where !FileManager.default.isReadableFile(atPath: folder.appendingPathComponent(path).path) {
+        return "\(prefix): \(path) is missing (this build of notelint reads it)"
       }
     }
-    return complete ? bytes : nil
+    return nil
   }
 
   /// Each compiled lexicon's bit in `Token.filter`, by language and name (see `filterKey`): a bit
@@ -104,7 +169,7 @@ public final class LanguageResources: Sendable {
     return (TokenMaskMap(combining: pairs), numbers)
   }()
 
-  /// Whether the lexicons come from the build's `lexicons.bin` (not compiled from text at start-up).
+  /// Whether the lexicons are the build's compiled tables (not compiled from text at start-up).
   public static var usesCompiledLexicons: Bool { compiled != nil }
 
   /// A lexicon by file name (without `.txt`); empty when the file does not exist.
@@ -118,8 +183,11 @@ public final class LanguageResources: Sendable {
 
   /// Abbreviations of both languages: their final dot never ends a sentence.
   public static let sharedTokenizer: Tokenizer = {
-    guard let folder = resourceFolder else { return Tokenizer() }
-    return LexiconSource.tokenizer(resources: folder)
+    var hashes = TokenSet()
+    for language in Language.allCases {
+      hashes.formUnion(ResourceLines.hashes(text(of: "lexicons/\(language.rawValue)/abbreviations.txt") ?? ""))
+    }
+    return Tokenizer(abbreviations: hashes)
   }()
 
   private static let italian = LanguageResources(language: .italian, tokenizer: sharedTokenizer)
@@ -150,31 +218,33 @@ public final class LanguageResources: Sendable {
 
   // MARK: - Files
 
-  /// Where the resource folders are: `NOTELINT_RESOURCES`, else the bundle SwiftPM built.
+  /// The resource folder named by `NOTELINT_RESOURCES`, which overrides the embedded resources;
+  /// nil without it.
   public static let resourceFolder: URL? = {
-    if let override = ProcessInfo.processInfo.environment["NOTELINT_RESOURCES"], !override.isEmpty {
-      return URL(fileURLWithPath: override)
+    guard let override = ProcessInfo.processInfo.environment["NOTELINT_RESOURCES"], !override.isEmpty else {
+      return nil
     }
-    return Bundle.module.resourceURL
+    return URL(fileURLWithPath: override)
   }()
 
-  private static var hasResourceOverride: Bool {
-    !(ProcessInfo.processInfo.environment["NOTELINT_RESOURCES"] ?? "").isEmpty
+  /// A resource text file by relative path (`lexicons/it/pact-fields.txt`): from the
+  /// `NOTELINT_RESOURCES` folder, else embedded in the executable.
+  public static func text(of relativePath: String) -> String? {
+    guard let folder = resourceFolder else {
+      return loaded.texts.index[relativePath].flatMap { EmbeddedBytes.text($0, in: loaded.texts.bytes) }
+    }
+    return try? String(contentsOf: folder.appendingPathComponent(relativePath), encoding: .utf8)
   }
 
   /// The folded hashes of the non-comment lines of a resource file.
   public static func lineHashes(of relativePath: String) -> [UInt64] {
-    guard let folder = resourceFolder,
-      let text = try? String(contentsOf: folder.appendingPathComponent(relativePath), encoding: .utf8)
-    else { return [] }
+    guard let text = text(of: relativePath) else { return [] }
     return ResourceLines.hashes(text)
   }
 
   /// The non-comment lines of a resource file.
   public static func lines(of relativePath: String) -> [String] {
-    guard let folder = resourceFolder,
-      let text = try? String(contentsOf: folder.appendingPathComponent(relativePath), encoding: .utf8)
-    else { return [] }
+    guard let text = text(of: relativePath) else { return [] }
     return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap { line in
       let trimmed = line.trimmingCharacters(in: " \t")
       return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : trimmed
