@@ -291,8 +291,20 @@ extension DateMatcher {
       position = index + 1
     default:
       let isCount = number(index) != nil || tables.numberWords[word(index)] != nil
-      guard isCount, tables.timesWords.contains(word(index + 1)) else { return nil }
-      position = index + 2
+      guard isCount else { return nil }
+      if tables.timesWords.contains(word(index + 1)) {
+        position = index + 2
+      } else {
+        // "two stand-ups per week", "due riunioni a settimana": so many events (a noun of up to
+        // three tokens, unknown to the date vocabulary) a unit.
+        for start in (index + 2)...(index + 4) {
+          guard word(start - 1).map({ !tables.cadenceUnits.contains($0) }) ?? true else { return nil }
+          if let connector = article(start, tables.frequencyConnectors), tables.cadenceUnits.contains(word(connector)) {
+            return .recurring(end: connector + 1)
+          }
+        }
+        return nil
+      }
     }
     guard let connector = article(position, tables.frequencyConnectors) else { return nil }
     position = connector

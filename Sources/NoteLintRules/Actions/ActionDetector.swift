@@ -996,6 +996,10 @@ struct ActionDetector {
       "team", "marketing", "sales", "vendite", "ops", "finance", "legal", "crm", "bi", "it", "pm", "ceo", "cto",
       "cfo", "q1", "q2", "q3", "q4", "ok", "tbd", "tbc", "na", "n/a", "yes", "no", "si", "sì", "open", "aperto",
       "closed", "chiuso", "blocked", "bloccato", "wip", "pending", "info", "fyi", "nb", "ps",
+      // Verbs that take "to" ("Seems to work", "Needs to be checked"): not a name before "to".
+      "seems", "seem", "needs", "wants", "plans", "tends", "happens", "appears", "hopes", "expects", "likes", "used",
+      "ought", "got", "wanted", "needed", "planned", "decided", "agreed", "started", "continues", "going", "trying",
+      "remains", "starts", "begins", "helps", "aims", "hoping", "want", "need", "plan", "try", "remember", "forgot",
     ].map(TokenHash.hash))
 
   /// Whether a nested item belongs to its parent action item (details such as "Owner: Marco").

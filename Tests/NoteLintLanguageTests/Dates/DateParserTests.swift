@@ -531,6 +531,9 @@ final class PeriodTests: XCTestCase {
         row("Allineamento a settimane alterne", "a settimane alterne", .recurring, "-"),
         row("Allineamento una volta al mese", "una volta al mese", .recurring, "-"),
         row("Allineamento due volte a settimana", "due volte a settimana", .recurring, "-"),
+        // So many events a unit: a cadence.
+        row("We will hold two stand-ups per week", "two stand-ups per week", .recurring, "-"),
+        row("Terremo due riunioni a settimana", "due riunioni a settimana", .recurring, "-"),
       ], context: monday)
   }
 }
