@@ -144,7 +144,7 @@ struct ActionDetector {
         }
         if forms[index] || topics[index] { continue }
         for sentence in text.sentences
-        where hasFewWords(index, limit: 1, numbers: false) == false
+        where hasFewWords(index, limit: 1, numbers: false) == false && !isListLeadIn(index, sentence)
           && hasCommitment(text, block: index, range: sentence)
         {
           items.append(makeItem(block: index, tokens: sentence, source: .commitment, done: false))
@@ -329,6 +329,17 @@ struct ActionDetector {
     }
     // With items under it, a longer lead-in ("- adozione nei punti vendita:") is a label too.
     return hasFewWords(index, limit: children(of: index) ? 5 : 3, numbers: false)
+  }
+
+  /// "Additionally, we will continue to rely on:" right before a list: the sentence introduces the
+  /// items, which say themselves whether they are work.
+  private func isListLeadIn(_ index: Int, _ sentence: Range<Int>) -> Bool {
+    let text = blocks[index]
+    guard sentence.upperBound == text.tokens.count, index + 1 < document.blocks.count,
+      document.blocks[index + 1].kind == .listItem,
+      let last = text.tokens[sentence].last(where: { $0.kind != .placeholder }), last.kind == .punctuation
+    else { return false }
+    return text.text.scalars[Int(last.start)] == ":"
   }
 
   /// Words that leave a clause open before a colon: "to:", "per:", "di:".
@@ -902,8 +913,10 @@ struct ActionDetector {
       !Self.notNames.contains(token.hash), !ActionLexicons.commonWords.contains(token.hash),
       !DateParser.isCalendarWord(token.hash)
     else { return false }
-    // Names are letters only ("R4", "Reverse-ETL" are not), and do not end like abstract nouns.
+    // Names are letters only ("R4", "Reverse-ETL" are not), and do not end like abstract nouns
+    // or adverbs ("Additionally,"; known names such as Emily are found by `isName` first).
     let folded = text.folded[token.range]
+    if folded.count >= 6, folded.suffix(2).elementsEqual(["l", "y"]) { return false }
     guard folded.allSatisfy({ Tokenizer.isLetter($0) || $0 == "'" }),
       !Self.nounEndings.contains(where: { ending in
         ending.count <= folded.count && folded.suffix(ending.count).elementsEqual(ending)
@@ -1000,6 +1013,8 @@ struct ActionDetector {
       "seems", "seem", "needs", "wants", "plans", "tends", "happens", "appears", "hopes", "expects", "likes", "used",
       "ought", "got", "wanted", "needed", "planned", "decided", "agreed", "started", "continues", "going", "trying",
       "remains", "starts", "begins", "helps", "aims", "hoping", "want", "need", "plan", "try", "remember", "forgot",
+      // Adjectives before "to" ("Ready to merge", "Able to…").
+      "ready", "able", "unable", "likely", "unlikely", "supposed", "free", "happy", "glad", "eager", "willing",
     ].map(TokenHash.hash))
 
   /// Whether a nested item belongs to its parent action item (details such as "Owner: Marco").
