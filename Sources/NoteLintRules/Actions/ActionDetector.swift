@@ -845,10 +845,18 @@ struct ActionDetector {
   private static let siHash = TokenHash.hash("si")
   private static let italianPassiveAuxiliaries = TokenSet(
     ["verrà", "verra", "verranno", "sarà", "sara", "saranno"].map(TokenHash.hash))
-  private static let participleEndings: [[Unicode.Scalar]] = [
-    "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "esso", "essa", "essi",
-    "esse", "olto", "olta", "ed", "en",
-  ].map { Array($0.unicodeScalars) }
+  private static let participleEndings: [[Unicode.Scalar]] =
+    ([
+      "ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute", "esso", "essa", "essi",
+      "esse", "olto", "olta", "ed", "en",
+    ]
+    // Irregular Italian participles by their stem: "aggiunta", "scritto", "chiesto", "previsto".
+    + [
+      "giunt", "critt", "fatt", "mess", "pres", "chiest", "dett", "risolt", "propost", "corrett", "tradott",
+      "prodott", "ridott", "condott", "discuss", "conces", "compost", "previst", "apert", "offert", "copert", "scelt",
+      "raccolt", "inclus", "esclus", "chius", "decis", "divis", "diffus", "sospes", "assunt", "svolt", "coinvolt",
+      "rivolt", "rimoss", "sottopost", "predispost", "espost",
+    ].flatMap { stem in ["o", "a", "i", "e"].map { stem + $0 } }).map { Array($0.unicodeScalars) }
 
   /// A past participle by its ending ("published", "written", "aggiunta", "fornito").
   private func isParticiple(_ text: TextAnalysis, _ token: Token) -> Bool {
@@ -959,7 +967,9 @@ struct ActionDetector {
     let tokens = text.tokens
     let token = tokens[position]
     guard token.kind == .word, position + 1 < range.upperBound, !ActionLexicons.commonWords.contains(token.hash),
-      !DateParser.isCalendarWord(token.hash), token.length >= 2
+      !DateParser.isCalendarWord(token.hash), token.length >= 2,
+      // "Verrà aggiunta": a verb with an accented ending, not a name.
+      !"àèéìòùÀÈÉÌÒÙ".unicodeScalars.contains(text.text.scalars[Int(token.end) - 1])
     else { return false }
     let next = tokens[position + 1]
     if !token.isCapitalized {
@@ -1295,8 +1305,13 @@ struct ActionDetector {
       }
       guard position < range.upperBound else { continue }
       let token = tokens[position]
-      if isName(text, token) || isPlausibleName(text, position)
-        || slot == first && isSubjectOfItem(text, position, range: range)
+      // "Sarà aggiunta…", "Verrà inviato…": the future of essere/venire, not Sara.
+      let isAuxiliary =
+        Self.italianPassiveAuxiliaries.contains(token.hash) && token.end > token.start
+        && "àÀ".unicodeScalars.contains(text.text.scalars[Int(token.end) - 1])
+      if !isAuxiliary,
+        isName(text, token) || isPlausibleName(text, position)
+          || slot == first && isSubjectOfItem(text, position, range: range)
       {
         // "Priya: we need to agree…": a speaker, then a group as the subject.
         if position + 2 < range.upperBound, tokens[position + 1].length == 1,

@@ -22,6 +22,8 @@ public struct MissingOwnerRule: Rule {
       RuleExample(.italian, "## Prossimi passi\n\n- ↓Pulire l'export del CRM entro il 4/12/2026\n"),
       RuleExample(.italian, "- [ ] ↓Inviare il file di scoring ai commerciali entro venerdì\n"),
       RuleExample(.english, "↓ACTION: translation sync schedule to be announced by Friday\n"),
+      // A passive future with an irregular participle; "Sarà" is the verb, not Sara.
+      RuleExample(.italian, "- ↓Sarà aggiunta una sezione di retrospettiva ai verbali entro il 4/12/2026.\n"),
       RuleExample(.english, "↓The dashboard must be updated before the review on 2026-12-04.\n"),
     ],
     nonTriggering: [
