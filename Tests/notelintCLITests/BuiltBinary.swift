@@ -13,20 +13,7 @@ enum BuiltBinary {
 
   /// Runs the binary with `arguments` in `folder` and returns what it printed and its exit code.
   static func run(_ arguments: [String], in folder: URL) throws -> (out: String, err: String, code: Int32) {
-    let process = Process()
-    process.executableURL = url
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus
-    )
+    let result = try CLIRunner.launch(url, arguments, folder: folder)
+    return (result.out, result.err, result.code)
   }
 }

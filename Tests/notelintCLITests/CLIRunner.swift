@@ -38,10 +38,19 @@ final class CLIRunner {
     _ executable: URL, _ arguments: [String], in folder: String = "", environment: [String: String] = [:],
     stdin: String? = nil
   ) throws -> Result {
+    try Self.launch(executable, arguments, folder: url(folder), environment: environment, stdin: stdin)
+  }
+
+  /// Runs `executable` in `folder` with the test environment (no user git config, no colour or
+  /// resource overrides, then `environment`) and returns what it printed and its exit code.
+  static func launch(
+    _ executable: URL, _ arguments: [String], folder: URL, environment: [String: String] = [:],
+    stdin: String? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
-    process.currentDirectoryURL = url(folder)
+    process.currentDirectoryURL = folder
     var env = ProcessInfo.processInfo.environment
     env["GIT_CONFIG_GLOBAL"] = "/dev/null"
     for key in ["NOTELINT_RESOURCES", "NO_COLOR", "FORCE_COLOR"] { env[key] = nil }

@@ -27,25 +27,8 @@ final class SelfContainedCLITests: XCTestCase {
   private func run(_ binary: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> (
     out: String, err: String, code: Int32
   ) {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = scratch
-    var env = ProcessInfo.processInfo.environment
-    env["NOTELINT_RESOURCES"] = nil
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self), process.terminationStatus
-    )
+    let result = try CLIRunner.launch(binary, arguments, folder: scratch, environment: environment)
+    return (result.out, result.err, result.code)
   }
 
   func testTheBinaryCopiedAloneIntoAnEmptyFolderFindsTheSameFindings() throws {
