@@ -29,7 +29,8 @@ public enum ConfidenceModel {
   /// weights; "a list item under a decisions heading" is not the sum of the two).
   static let crosses: [(String, String)] = [
     ("src", "sec"), ("src", "kind"), ("turn", "subjm"), ("src", "turn"), ("blk", "sec"), ("rule", "sec"),
-    ("rule", "kind"), ("rule", "blk"), ("rule", "turn"), ("src", "subj"), ("lang", "src"), ("vp", "turn"), ("vp", "kind"),
+    ("rule", "kind"), ("rule", "blk"), ("rule", "turn"), ("src", "subj"), ("lang", "src"), ("vp", "turn"),
+    ("vp", "kind"),
   ]
 
   /// The features with their crosses (`family=value` × `family=value`), in a fixed order.
