@@ -33,8 +33,8 @@ public struct MissingDeadlineRule: Rule {
         Self.description, item: item, statement: context.analysis.itemStatements[position],
         message: Localized(en: "By when? The action has no date.", it: "Entro quando? L'azione non ha una data."),
         suggestion: Localized(
-          en: "Add a date: “by 2026-12-04”, “by Friday”, “end of sprint 12”.",
-          it: "Aggiungi una data: «entro il 04/12/2026», «entro venerdì», «fine sprint 12»."))
+          en: "Add a date: “by {date}”, “by Friday”, “end of sprint 12”.",
+          it: "Aggiungi una data: «entro il {date}», «entro venerdì», «fine sprint 12»."))
     }
   }
 }
@@ -72,8 +72,8 @@ public struct VagueDeadlineRule: Rule {
           en: "“\(vague.text)” is not a deadline: by when, exactly?",
           it: "«\(vague.text)» non è una scadenza: entro quando, esattamente?"),
         suggestion: Localized(
-          en: "Replace it with a date: “by 2026-12-04” or “end of sprint 12”.",
-          it: "Sostituiscila con una data: «entro il 04/12/2026» o «fine sprint 12»."))
+          en: "Replace it with a date: “by {date}” or “end of sprint 12”.",
+          it: "Sostituiscila con una data: «entro il {date}» o «fine sprint 12»."))
     }
   }
 }

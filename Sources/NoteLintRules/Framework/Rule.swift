@@ -46,6 +46,18 @@ public struct LintContext: Sendable {
   }
 
   public var document: Document { analysis.document }
+
+  /// A suggestion in the note's language, its example date (`{date}`) a week after `--today`, in
+  /// the form the language writes (2026-12-14, 14/12/2026): never a date already past.
+  func datedSuggestion(_ suggestion: Localized) -> String {
+    let text = suggestion[language]
+    guard text.contains("{date}") else { return text }
+    let day = options.today.adding(days: 7)
+    let written =
+      language == .italian
+      ? String(format: "%02d/%02d/%04d", day.day, day.month, day.year) : day.description
+    return text.replacingOccurrences(of: "{date}", with: written)
+  }
   public var language: Language { analysis.language }
   public var resources: LanguageResources { analysis.resources }
 
@@ -63,7 +75,8 @@ public struct LintContext: Sendable {
     if end < start { end = start }
     return Finding(
       file: document.source.path, start: start, end: end, category: description.category, rule: description.id,
-      severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
+      severity: description.severity, message: Excerpt.oneLine(message[language]),
+      suggestion: suggestion.map(datedSuggestion),
       checkpoints: description.checkpoints,
       excerpt: excerpt ?? Excerpt.make(text.scalars[range.clamped(to: 0..<text.scalars.count)]))
   }
@@ -76,7 +89,8 @@ public struct LintContext: Sendable {
     return Finding(
       file: document.source.path, start: SourcePosition(line: line, column: 1),
       end: SourcePosition(line: line, column: range.count + 1), category: description.category, rule: description.id,
-      severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
+      severity: description.severity, message: Excerpt.oneLine(message[language]),
+      suggestion: suggestion.map(datedSuggestion),
       checkpoints: description.checkpoints, excerpt: excerpt ?? Excerpt.make(document.source.scalars[range]))
   }
 }
@@ -162,7 +176,8 @@ extension LintContext {
     let end = SourcePosition(line: item.start.line, column: max(item.start.column, width + 1))
     return Finding(
       file: document.source.path, start: item.start, end: end, category: description.category, rule: description.id,
-      severity: description.severity, message: Excerpt.oneLine(message[language]), suggestion: suggestion?[language],
+      severity: description.severity, message: Excerpt.oneLine(message[language]),
+      suggestion: suggestion.map(datedSuggestion),
       checkpoints: description.checkpoints, excerpt: Excerpt.make(item.text))
   }
 }

@@ -131,9 +131,9 @@ public struct UnverifiedHypothesisRule: Rule {
                 it: "«\(phrase)» introduce un'ipotesi senza prove e senza un piano di verifica."),
             suggestion: Localized(
               en:
-                "Cite the evidence (link, “measured on …”) or plan the check: “to be validated by @name by 2026-12-04”.",
+                "Cite the evidence (link, “measured on …”) or plan the check: “to be validated by @name by {date}”.",
               it:
-                "Cita la fonte (link, «misurato su …») o pianifica la verifica: «da validare entro il 04/12/2026 (@nome)»."
+                "Cita la fonte (link, «misurato su …») o pianifica la verifica: «da validare entro il {date} (@nome)»."
             ),
             excerpt: Excerpt.make(text.text.string(text.scalarRange(sentence))))
         finding.features = analysis.statements.read(block: index, tokens: sentence, extra: extra).features

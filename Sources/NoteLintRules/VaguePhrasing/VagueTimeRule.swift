@@ -41,8 +41,8 @@ public struct VagueTimeRule: Rule {
         it: "«\(phrase)» non è una data: nessuno può verificarla.")
     },
     suggestion: Localized(
-      en: "Give a date a reader can check, e.g. “by 2026-12-04” or “end of sprint 12”.",
-      it: "Indica una data verificabile, per esempio «entro il 04/12/2026» o «fine sprint 12»."))
+      en: "Give a date a reader can check, e.g. “by {date}” or “end of sprint 12”.",
+      it: "Indica una data verificabile, per esempio «entro il {date}» o «fine sprint 12»."))
 
   public func check(_ context: LintContext) -> [Finding] {
     Self.check.run(Self.description, context)
