@@ -12,7 +12,7 @@ struct NoteLintCommand: ParsableCommand {
     version: NoteLintVersion.current,
     subcommands: [
       LintCommand.self, CheckpointCommand.self, RulesCommand.self, ExplainCommand.self, EvalCommand.self,
-      ActionsCommand.self, DigestCommand.self, InitCommand.self, HookCommand.self, MergeCommand.self,
+      ActionsCommand.self, DigestCommand.self, InitCommand.self, HookCommand.self, MergeCommand.self, LspCommand.self,
     ],
     defaultSubcommand: LintCommand.self)
 }
