@@ -8,12 +8,8 @@ final class ServerCLITests: XCTestCase {
 
   /// Runs a script with the binary's path; skips only when python3 itself is missing.
   static func runPython(_ script: String, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
-    guard
-      let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile)
-        ?? which("python3")
-    else {
-      throw XCTSkip("python3 is not available")
-    }
+    // The python3 on PATH, as `.ci/run`'s `python3 -m pip install` uses.
+    guard let python = which("python3") else { throw XCTSkip("python3 is not available") }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: python)
     process.arguments = [scripts.appendingPathComponent(script).path, BuiltBinary.url.path] + arguments
@@ -36,6 +32,15 @@ final class ServerCLITests: XCTestCase {
 
   func testLanguageServerEndToEnd() throws {
     let result = try Self.runPython("lsp_e2e.py")
+    XCTAssertEqual(result.status, 0, result.output)
+    XCTAssertTrue(result.output.contains("all checks passed"), result.output)
+  }
+
+  /// Needs the official MCP Python SDK (`pip install mcp`, installed by .ci/run): without it the
+  /// test fails rather than skips.
+  func testModelContextProtocolServerEndToEnd() throws {
+    let result = try Self.runPython("mcp_e2e.py")
+    XCTAssertNotEqual(result.status, 77, "install the MCP Python SDK: python3 -m pip install mcp\n" + result.output)
     XCTAssertEqual(result.status, 0, result.output)
     XCTAssertTrue(result.output.contains("all checks passed"), result.output)
   }
