@@ -91,6 +91,9 @@ public final class LanguageServer: @unchecked Sendable {
   /// Callbacks waiting for the lint of a document's latest generation, by URI.
   private var waiting: [String: (generation: Int, callbacks: [@Sendable (Linted, TextDocument) -> Void])] = [:]
   private var outgoing = 0
+  /// Generations are unique across documents and reopenings: a lint of a closed document's text never
+  /// passes for the reopened one's.
+  private var generationCounter = 0
   /// The exit code once `exit` is received or the input ends: 0 after `shutdown`, else 1.
   public private(set) var exitCode: Int32 = 1
 
@@ -255,7 +258,7 @@ public final class LanguageServer: @unchecked Sendable {
     lock.lock()
     var open = OpenDocument(
       document: TextDocument(text), version: item["version"]?.int, languageId: item["languageId"]?.string ?? "")
-    open.generation = (documents[uri]?.generation ?? 0) + 1
+    open.generation = nextGeneration()
     documents[uri] = open
     let generation = open.generation
     lock.unlock()
@@ -280,7 +283,7 @@ public final class LanguageServer: @unchecked Sendable {
       }
     }
     open.version = params?["textDocument"]?["version"]?.int ?? open.version
-    open.generation += 1
+    open.generation = nextGeneration()
     documents[uri] = open
     let generation = open.generation
     lock.unlock()
@@ -299,7 +302,7 @@ public final class LanguageServer: @unchecked Sendable {
       return
     }
     if let text = params?["text"]?.string { open.document.replaceAll(text) }
-    open.generation += 1
+    open.generation = nextGeneration()
     documents[uri] = open
     let generation = open.generation
     lock.unlock()
@@ -336,7 +339,7 @@ public final class LanguageServer: @unchecked Sendable {
     lock.lock()
     var work: [(String, Int)] = []
     for uri in documents.keys.sorted() {
-      documents[uri]?.generation += 1
+      documents[uri]?.generation = nextGeneration()
       work.append((uri, documents[uri]!.generation))
     }
     let refresh = clientPulls && clientRefreshes
@@ -349,6 +352,12 @@ public final class LanguageServer: @unchecked Sendable {
       lock.unlock()
       writer.send(["jsonrpc": "2.0", "id": id, "method": "workspace/diagnostic/refresh"])
     }
+  }
+
+  /// The next generation; the lock is held.
+  private func nextGeneration() -> Int {
+    generationCounter += 1
+    return generationCounter
   }
 
   private func schedule(uri: String, generation: Int, after delay: Double) {
@@ -399,7 +408,9 @@ public final class LanguageServer: @unchecked Sendable {
       let linted = Self.lint(open, uri: uri, settings: current, root: base, generation: generation)
       lock.lock()
       var callbacks: [@Sendable (Linted, TextDocument) -> Void] = []
-      if documents[uri]?.generation == generation {
+      // Current, or closed meanwhile (its waiting requests are still answered): hand over.
+      let closed = documents[uri] == nil
+      if closed || documents[uri]?.generation == generation {
         documents[uri]?.linted = linted
         if let entry = waiting[uri], entry.generation == generation {
           callbacks = entry.callbacks
