@@ -87,6 +87,7 @@ public final class LanguageServer: @unchecked Sendable {
   private var roots: [String] = []
   private var clientPulls = false
   private var clientRefreshes = false
+  private var clientWatches = false
   private var pending: Set<JSONValue> = []
   /// Callbacks waiting for the lint of a document's latest generation, by URI.
   private var waiting: [String: (generation: Int, callbacks: [@Sendable (Linted, TextDocument) -> Void])] = [:]
@@ -182,6 +183,7 @@ public final class LanguageServer: @unchecked Sendable {
   private func notification(_ method: String, _ params: JSONValue?) {
     guard currentPhase == .running else { return }
     switch method {
+    case "initialized": watchConfigurations()
     case "textDocument/didOpen": didOpen(params)
     case "textDocument/didChange": didChange(params)
     case "textDocument/didSave": didSave(params)
@@ -227,6 +229,8 @@ public final class LanguageServer: @unchecked Sendable {
     settings = initial
     clientPulls = textDocument?["diagnostic"] != nil
     clientRefreshes = params?["capabilities"]?["workspace"]?["diagnostics"]?["refreshSupport"]?.bool == true
+    clientWatches =
+      params?["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
     phase = .running
     lock.unlock()
     if let warning { showMessage("notelint: initializationOptions: \(warning)", type: 1) }
@@ -242,6 +246,24 @@ public final class LanguageServer: @unchecked Sendable {
       ],
       "serverInfo": ["name": "notelint", "version": .string(NoteLintVersion.current)],
     ]
+  }
+
+  /// Asks the client to report changes of configuration files (`workspace/didChangeWatchedFiles`),
+  /// when it can watch files for the server.
+  private func watchConfigurations() {
+    lock.lock()
+    let watches = clientWatches
+    outgoing += 1
+    let id = JSONValue.string("notelint-\(outgoing)")
+    lock.unlock()
+    guard watches else { return }
+    let watchers: [JSONValue] = Configuration.fileNames.map { ["globPattern": .string("**/\($0)")] }
+    let registration: JSONValue = [
+      "id": "notelint-configuration", "method": "workspace/didChangeWatchedFiles",
+      "registerOptions": ["watchers": .array(watchers)],
+    ]
+    writer.send(
+      ["jsonrpc": "2.0", "id": id, "method": "client/registerCapability", "params": ["registrations": [registration]]])
   }
 
   private func showMessage(_ text: String, type: Int) {

@@ -136,12 +136,17 @@ def main():
     early = client.request("textDocument/hover", {"textDocument": {"uri": "file:///x.md"}, "position": {"line": 0, "character": 0}})
     check(early.get("error", {}).get("code") == -32002, "request before initialize answers -32002: %r" % early)
     init = client.request("initialize", {
-        "processId": os.getpid(), "rootUri": "file://" + folder, "capabilities": {},
+        "processId": os.getpid(), "rootUri": "file://" + folder,
+        "capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}},
         "initializationOptions": {"notelint": {"today": TODAY}}})
     caps = init["result"]["capabilities"]
     check(caps["textDocumentSync"]["change"] == 2, "incremental sync advertised")
     check(caps.get("hoverProvider") is True and "diagnosticProvider" in caps, "hover and pull diagnostics advertised")
     client.notify("initialized", {})
+    registration = client.wait(lambda m: m.get("method") == "client/registerCapability")
+    globs = [w["globPattern"] for w in registration["params"]["registrations"][0]["registerOptions"]["watchers"]]
+    check(globs == ["**/.notelint.yml", "**/.notelint.yaml"], "configuration files watched: %r" % globs)
+    client.send({"jsonrpc": "2.0", "id": registration["id"], "result": None})
 
     # Malformed input: answered, never a crash.
     client.raw(b"Content-Length: 9\r\n\r\n{not json")
