@@ -43,10 +43,14 @@ let package = Package(
         "NoteLintCore", "NoteLintParsing", "NoteLintText", "NoteLintLanguage", "NoteLintRules", "NoteLintReporters",
         "Yams",
       ]),
+    // `notelint lsp` and `notelint mcp`: JSON-RPC servers over stdio on the engine.
+    .target(name: "NoteLintServers", dependencies: ["NoteLint"]),
     // The command-line tool, thin.
     .executableTarget(
       name: "notelint",
-      dependencies: ["NoteLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: [
+        "NoteLint", "NoteLintServers", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(name: "NoteLintCoreTests", dependencies: ["NoteLintCore"]),
     .testTarget(name: "NoteLintParsingTests", dependencies: ["NoteLintParsing"]),
     .testTarget(name: "NoteLintLanguageTests", dependencies: ["NoteLintText", "NoteLintLanguage"]),
@@ -54,6 +58,7 @@ let package = Package(
     // FuzzRegressions: inputs read by path (FuzzRegressionTests), not bundled.
     .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"], exclude: ["FuzzRegressions"]),
     .testTarget(name: "notelintCLITests", dependencies: ["notelint"]),
+    .testTarget(name: "NoteLintServersTests", dependencies: ["NoteLintServers"]),
     .testTarget(name: "NoteLintReportersTests", dependencies: ["NoteLint", "NoteLintReporters"]),
     // `swift package lint-notes [PATH…]`: lints a package's notes and docs with its own config.
     .plugin(

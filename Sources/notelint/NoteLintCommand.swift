@@ -13,7 +13,7 @@ struct NoteLintCommand: ParsableCommand {
     subcommands: [
       LintCommand.self, CheckpointCommand.self, RulesCommand.self, ExplainCommand.self, EvalCommand.self,
       ActionsCommand.self, DigestCommand.self, InitCommand.self, HookCommand.self, MergeCommand.self,
-      ConfigCommand.self,
+      ConfigCommand.self, LspCommand.self, McpCommand.self,
     ],
     defaultSubcommand: LintCommand.self)
 }
