@@ -441,7 +441,9 @@ private struct HTMLBuilder {
     let name = Self.name(node)
     if name == "title" { inTitle = false }
     if name == "blockquote" { quoteDepth = max(0, quoteDepth - 1) }
-    if name == "ul" || name == "ol" || name == "menu" { _ = listStack.popLast() }
+    if name == "ul" || name == "ol" || name == "menu" {
+      _ = listStack.popLast()
+    }
     if name == "table" { _ = tableStack.popLast() }
     if name == "a", let link = linkStarts.last, link.node == node {
       linkStarts.removeLast()
@@ -595,6 +597,78 @@ private struct HTMLBuilder {
   private mutating func appendText(_ node: xmlNodePtr) {
     guard let content = node.pointee.content else { return }
     let literal = [Unicode.Scalar](utf8CString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+    // Word's revealed conditional comments (`<![if !supportLists]>`, `<![endif]>`) reach the tree as
+    // text; a reader never sees them, so each piece of text around them is aligned on its own.
+    var pieceStart = 0
+    var index = 0
+    while index < literal.count {
+      if let end = Self.conditionalMarkerEnd(literal, at: index) {
+        if index > pieceStart { appendLiteral(Array(literal[pieceStart..<index]), node: node) }
+        index = end
+        pieceStart = end
+      } else {
+        index += 1
+      }
+    }
+    if pieceStart == 0 {
+      appendLiteral(literal, node: node)
+    } else if pieceStart < literal.count {
+      appendLiteral(Array(literal[pieceStart...]), node: node)
+    }
+  }
+
+  /// The end of a `<![if …]>` or `<![endif]>` marker starting at `index`, or nil.
+  static func conditionalMarkerEnd(_ literal: [Unicode.Scalar], at index: Int) -> Int? {
+    guard literal[index] == "<", index + 5 < literal.count, literal[index + 1] == "!", literal[index + 2] == "[" else {
+      return nil
+    }
+    let word = String(scalars: literal[(index + 3)..<min(literal.count, index + 8)]).lowercased()
+    guard word.hasPrefix("if ") || word.hasPrefix("endif") else { return nil }
+    var end = index + 3
+    let limit = min(literal.count, index + 256)
+    while end + 1 < limit {
+      if literal[end] == "]", literal[end + 1] == ">" { return end + 2 }
+      end += 1
+    }
+    return nil
+  }
+
+  /// Entities that decode to white space (`&nbsp;`, `&#160;`, `&ensp;`…).
+  private static let spaceEntities: Set<String> = [
+    "nbsp", "ensp", "emsp", "thinsp", "hairsp", "numsp", "puncsp", "emsp13", "emsp14", "mediumspace",
+    "thickspace", "thinspace", "verythinspace", "newline", "tab",
+  ]
+
+  /// The length of a character reference at `offset` that decodes to white space, or 0.
+  private func spaceEntityLength(at offset: Int) -> Int {
+    let length = aligner.entityLength(at: offset)
+    guard length > 2 else { return 0 }
+    let name = String(scalars: source.scalars[(offset + 1)..<(offset + length - 1)]).lowercased()
+    if Self.spaceEntities.contains(name) { return length }
+    guard name.hasPrefix("#") else { return 0 }
+    let digits = name.dropFirst()
+    let value = digits.hasPrefix("x") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+    guard let value, let scalar = Unicode.Scalar(value), scalar.isWhitespaceFast else { return 0 }
+    return length
+  }
+
+  /// The offset after white space (and references to it) from `offset` in the source.
+  private func skipSpace(from offset: Int) -> Int {
+    let scalars = source.scalars
+    var index = offset
+    while index < scalars.count {
+      if scalars[index].isWhitespaceFast {
+        index += 1
+      } else if scalars[index] == "&", case let length = spaceEntityLength(at: index), length > 0 {
+        index += length
+      } else {
+        break
+      }
+    }
+    return index
+  }
+
+  private mutating func appendLiteral(_ literal: [Unicode.Scalar], node: xmlNodePtr) {
     guard let firstVisible = literal.firstIndex(where: { !$0.isWhitespaceFast }) else {
       appendSpace(literal)
       return
@@ -602,8 +676,19 @@ private struct HTMLBuilder {
     // Find where the text starts in the source: after the markup, at its first visible scalar.
     var start = skipMarkup(from: cursor)
     let scalars = source.scalars
-    while start < scalars.count, scalars[start].isWhitespaceFast {
-      start = skipMarkup(from: start + 1)
+    var spaces = 0
+    while start < scalars.count {
+      if scalars[start].isWhitespaceFast {
+        start = skipMarkup(from: start + 1)
+      } else if spaces < firstVisible, scalars[start] == "&", case let length = spaceEntityLength(at: start),
+        length > 0
+      {
+        // `&nbsp;` before the text: the text's own leading space, not where it starts.
+        spaces += 1
+        start += length
+      } else {
+        break
+      }
     }
     let visible = literal[firstVisible...]
     let expected = visible.first!
@@ -627,7 +712,11 @@ private struct HTMLBuilder {
     }
     if inTitle {
       title = String(scalars: visible).trimmingCharacters()
-      if found { cursor = start + visible.count }
+      if found {
+        // Past the title as the source writes it (`&ndash;` is seven scalars, not one).
+        var aligned = MappedText()
+        cursor = aligner.append(visible, from: start, limit: scalars.count, into: &aligned)
+      }
       return
     }
     guard let index = target ?? implicitParagraph(node) else { return }
@@ -654,18 +743,21 @@ private struct HTMLBuilder {
   }
 
   /// Whitespace between two inline elements (`<b>a</b> <i>b</i>`) still separates their words.
+  /// Text of white space only (`&nbsp;` in an empty table cell) is passed over in the source either way,
+  /// so the text after it is looked for after it.
   private mutating func appendSpace(_ literal: [Unicode.Scalar]) {
+    let start = skipMarkup(from: cursor)
+    let scalars = source.scalars
+    let isSpace =
+      start < scalars.count && (scalars[start].isWhitespaceFast || spaceEntityLength(at: start) > 0)
+    guard isSpace else { return }
+    let end = skipSpace(from: start)
+    defer { cursor = end }
     guard !inTitle, let index = target, let last = blocks[index].text.scalars.last,
       !last.isWhitespaceFast
     else { return }
-    let start = skipMarkup(from: cursor)
-    let scalars = source.scalars
-    guard start < scalars.count, scalars[start].isWhitespaceFast else { return }
     let space: Unicode.Scalar = literal.contains("\n") ? "\n" : " "
     blocks[index].text.append(space, at: aligner.position(of: start))
-    var end = start
-    while end < scalars.count, scalars[end].isWhitespaceFast { end += 1 }
-    cursor = end
   }
 
   private func matchesAhead(_ literal: ArraySlice<Unicode.Scalar>, at offset: Int) -> Bool {
