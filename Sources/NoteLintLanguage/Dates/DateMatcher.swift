@@ -300,6 +300,10 @@ struct DateMatcher: Sendable {
       return nil
     }
     guard var hit = core(next, license), !hit.used.isDisjoint(with: license) else { return nil }
+    if license == [.ordinalDay], hit.end < count, tokens[hit.end].kind == .word, tokens[hit.end].word == nil {
+      // "on the 3rd floor", "on the 2nd attempt": an ordinal before a noun is not a day.
+      return nil
+    }
     hit.used = []
     return hit
   }
@@ -307,6 +311,8 @@ struct DateMatcher: Sendable {
   /// A bare "weekend" after an article or "nel"/"over the": the coming one (this one on a weekend).
   func theWeekend(_ index: Int) -> DateHit? {
     guard isWord(index, .weekend), tables.postModifiers[word(index + 1)] == nil else { return nil }
+    // "nel weekend di Pasqua", "the weekend of the launch": another weekend.
+    if isWord(index + 1, .di) || isWord(index + 1, .del) || isWord(index + 1, .of) { return nil }
     return .period(unitRange(.weekend, offset: 0), end: index + 1)
   }
 
