@@ -201,6 +201,16 @@ extension DateMatcher {
     return .period((first, first.adding(days: 6)), end: end)
   }
 
+  /// `week of Dec 7`, `la settimana del 7 marzo`: the (ISO) week holding that day, Monday to Sunday.
+  func weekOf(_ index: Int) -> DateHit? {
+    guard isWord(index, .week) || isWord(index, .settimana),
+      let afterOf = article(index + 1, tables.weekOfMonthArticles),
+      let hit = core(afterOf, [.month]), hit.kind == .absolute, let day = hit.start, hit.due == day
+    else { return nil }
+    let monday = day.monday
+    return .period((monday, monday.adding(days: 6)), end: hit.end)
+  }
+
   /// `sprint 12`, `sprint #12`, `sprint n. 12`: that sprint's days when the first sprint is known.
   func sprint(_ index: Int) -> DateHit? {
     guard isWord(index, .sprint) else { return nil }

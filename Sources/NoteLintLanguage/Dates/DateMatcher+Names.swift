@@ -53,6 +53,9 @@ extension DateMatcher {
     if let afterSuffix = ordinalSuffix(position) { position = afterSuffix }
     // "mar 3 dic": a weekday abbreviation before an Italian date, not 3 March.
     if monthName(position) != nil { return nil }
+    if let range = monthNameDayRange(month: month.number, first: day.value, after: position, weekday: weekday) {
+      return range
+    }
     var year: Int?
     if let (found, end) = trailingYear(position, allowComma: true) {
       year = found
@@ -65,6 +68,29 @@ extension DateMatcher {
       return nil
     }
     return .day(date, end: position)
+  }
+
+  /// `Dec 23–25`, `Dec 23-25, 2026`, `March 2 to 4`: a range within one month, from the day before
+  /// `after` to the day after the dash.
+  func monthNameDayRange(month: Int, first: Int, after position: Int, weekday: Int?) -> DateHit? {
+    guard isPunct(position, "-") || isPunct(position, "\u{2013}") || isWord(position, .to) else { return nil }
+    guard let last = number(position + 1), last.length <= 2, last.value > first, last.value <= 31 else {
+      return nil
+    }
+    var end = position + 2
+    var year: Int?
+    if let (found, afterYear) = trailingYear(end, allowComma: true) {
+      year = found
+      end = afterYear
+    } else {
+      guard cleanAfter(end) else { return nil }
+    }
+    guard let start = resolveDay(year: year, month: month, day: first, weekday: weekday),
+      let due = CivilDate(year: start.year, month: month, day: last.value)
+    else {
+      return nil
+    }
+    return DateHit(end: end, kind: .period, start: start, due: due)
   }
 
   func resolveDay(year: Int?, month: Int, day: Int, weekday: Int?) -> CivilDate? {

@@ -126,6 +126,14 @@ extension DateMatcher {
       return nil
     }
     guard cleanAfter(end) else { return nil }
+    if let afterNext = nextMonthMarker(end) {
+      // "entro il 10 p.v.", "il 10 del mese prossimo", "the 10th of next month": next month's day.
+      let first = reference.firstOfMonth.adding(months: 1)
+      guard let date = CivilDate(year: first.year, month: first.month, day: day.value) else { return nil }
+      var hit = DateHit.day(date, end: afterNext)
+      hit.used = license.contains(.day) ? .day : .ordinalDay
+      return hit
+    }
     // "entro il 15 giorni" is not a day; "entro il 15 serve il report" is.
     if let next = word(end), tables.durationUnits[next] != nil || tables.numberContextWords.contains(next) {
       return nil
@@ -134,6 +142,23 @@ extension DateMatcher {
     var hit = DateHit.day(date, end: end)
     hit.used = license.contains(.day) ? .day : .ordinalDay
     return hit
+  }
+
+  /// The index after "p.v." (prossimo venturo), "del mese prossimo" or "of next month" at `index`,
+  /// or nil.
+  func nextMonthMarker(_ index: Int) -> Int? {
+    if isWord(index, .p), isPunct(index + 1, "."), isWord(index + 2, .v) {
+      return isPunct(index + 3, ".") ? index + 4 : index + 3
+    }
+    if isWord(index, .del), isWord(index + 1, .mese), isWord(index + 2, .prossimo) { return index + 3 }
+    if isWord(index, .of) {
+      var position = index + 1
+      if isWord(position, .the) { position += 1 }
+      if isWord(position, .next), isWord(position + 1, .month) {
+        return position + 2
+      }
+    }
+    return nil
   }
 
   /// A four-digit year (or `'27`) after `index`, optionally after a comma or "del"/"of".

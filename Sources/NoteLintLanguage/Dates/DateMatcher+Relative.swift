@@ -56,6 +56,10 @@ extension DateMatcher {
   /// `quest'anno`, `in settimana`, `this weekend`: a whole calendar unit.
   func relativeUnit(_ index: Int) -> DateHit? {
     guard let word = word(index) else { return nil }
+    if word == .this || word == .questo, let month = monthName(index + 1), !month.abbreviation {
+      // "this September", "questo settembre": that month of the reference's year.
+      return .period(monthRange(year: reference.year, month: month.number), end: index + 2)
+    }
     if let offset = tables.preModifiers[word], let unit = tables.periodUnits[self.word(index + 1)] {
       // "next sprint 12" is sprint 12.
       if unit == .sprint, number(index + 2) != nil { return nil }
@@ -71,6 +75,11 @@ extension DateMatcher {
       if isWord(index + 1, .in), isWord(index + 2, .corso) {
         return .period(unitRange(unit, offset: 0), end: index + 3)
       }
+    }
+    if word == .in || word == .within, isWord(index + 1, .a), isWord(index + 2, .fortnight) {
+      // "in a fortnight": two weeks from the reference; "within a fortnight": by then.
+      let due = reference.adding(days: 14)
+      return word == .in ? .day(due, end: index + 3) : .period((reference, due), end: index + 3)
     }
     if word == .in, isWord(index + 1, .settimana), number(index + 2) == nil {
       return .period(unitRange(.week, offset: 0), end: index + 2)

@@ -112,6 +112,7 @@ struct DateMatcher: Sendable {
       best.take(recurring(index))
       best.take(dayRange(index))
       best.take(weekOfMonth(index))
+      best.take(weekOf(index))
       if license.contains(.holiday) { best.take(holiday(index)) }
     case .punct:
       return nil
@@ -201,7 +202,9 @@ struct DateMatcher: Sendable {
       }
       var license: DateLicense = [.weekday, .shortWeekday, .month, .year, .ordinalDay, .holiday]
       if hasArticle { license.insert(.day) }
-      guard var hit = core(next, license), hit.kind != .recurring else { continue }
+      guard var hit = core(next, license) ?? (hasArticle ? theWeekend(next) : nil), hit.kind != .recurring else {
+        continue
+      }
       if mode == .by, hit.used.contains(.weekday), hit.start == reference, hit.start == hit.due {
         // "by Monday" written on a Monday: the next one (today needs "by today"/"by EOD").
         hit.start = reference.adding(days: 7)
@@ -270,14 +273,23 @@ struct DateMatcher: Sendable {
     var license: DateLicense = []
     var next = index + 1
     switch word {
+    case .on where isWord(next, .the) && number(next + 1) != nil:
+      // "on the 4th": a day number with its ordinal suffix.
+      next += 1
+      license = [.ordinalDay]
     case .on, .for, .per:
       license = [.weekday, .holiday]
+    case .over where isWord(next, .the):
+      // "over the weekend"
+      return theWeekend(next + 1)
     case .a:
       // "a dicembre" (Italian for "in December"), "a Natale".
       license = [.holiday, .month]
     case .in, .during:
       license = [.month, .year]
     case .nel, .durante:
+      // "nel weekend", "durante il weekend"
+      if let hit = theWeekend(article(next, tables.definiteArticles) ?? next) { return hit }
       license = [.month, .year]
       if let afterArticle = article(next, tables.definiteArticles) { next = afterArticle }
     case .nell:
@@ -288,8 +300,20 @@ struct DateMatcher: Sendable {
       return nil
     }
     guard var hit = core(next, license), !hit.used.isDisjoint(with: license) else { return nil }
+    if license == [.ordinalDay], hit.end < count, tokens[hit.end].kind == .word, tokens[hit.end].word == nil {
+      // "on the 3rd floor", "on the 2nd attempt": an ordinal before a noun is not a day.
+      return nil
+    }
     hit.used = []
     return hit
+  }
+
+  /// A bare "weekend" after an article or "nel"/"over the": the coming one (this one on a weekend).
+  func theWeekend(_ index: Int) -> DateHit? {
+    guard isWord(index, .weekend), tables.postModifiers[word(index + 1)] == nil else { return nil }
+    // "nel weekend di Pasqua", "the weekend of the launch": another weekend.
+    if isWord(index + 1, .di) || isWord(index + 1, .del) || isWord(index + 1, .of) { return nil }
+    return .period(unitRange(.weekend, offset: 0), end: index + 1)
   }
 
   // MARK: - Token access

@@ -18,7 +18,8 @@ enum DateWord: UInt16, CaseIterable, Sendable {
   case domenica, domeniche, dopo, dopodomani, dovra, due, durante, during, e, each, early, ed, edge, eight, eighteen
   case eleven, end, entro, eob, eod, eom, eoq, eow, eoy, epifania, eq, eur, euro, eve, evening, every, fase, feb
   case febbraio, february, ferragosto, fifteen, fig, figura, figure, fine, fino, firefox, first, five, `for`
-  case fortnightly, four, fourteen, fourth, fra, fri, friday, fridays, from, gbp, gen, gennaio, gg, gio, giornaliera
+  case fortnight, fortnightly, four, fourteen, fourth, fra, fri, friday, fridays, from, gbp, gen, gennaio, gg, gio,
+    giornaliera
   case giornaliere, giornalieri, giornaliero, giornalmente, giornata, giorni, giorno, giovedi, giro, giu, giugno
   case gli, go, h, half, halloween, hour, hourly, hours, hr, hrs, i, ieri, il, `in`, inizio, ios, ipados, `is`, item
   case iteration, iterazione, jan, january, java, jul, july, jun, june, k, kotlin, kw, l, la, last, late, later

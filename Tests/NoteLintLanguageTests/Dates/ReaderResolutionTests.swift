@@ -46,6 +46,37 @@ final class ReaderResolutionTests: XCTestCase {
       ], context: monday)
   }
 
+  /// Shapes the date benchmark (`Benchmarks/dates`) found missing.
+  func testWeekendsFortnightsRangesAndNextMonth() {
+    check(
+      [
+        row("Ship it on the 10th", "on the 10th", .absolute, "2026-12-10"),
+        row("Chiudere il ticket entro il 10 p.v.", "entro il 10 p.v.", .period, "2026-11-23", "2026-12-10"),
+        row("Ravi is off Dec 23\u{2013}25", "Dec 23\u{2013}25", .period, "2026-12-23", "2026-12-25"),
+        row("Offsite March 2 to 4", "March 2 to 4", .period, "2027-03-02", "2027-03-04"),
+        row("Offsite Dec 2-4, 2026", "Dec 2-4, 2026", .period, "2026-12-02", "2026-12-04"),
+        row("Fix it in a fortnight", "in a fortnight", .absolute, "2026-12-07"),
+        row("Fix it within a fortnight", "within a fortnight", .period, "2026-11-23", "2026-12-07"),
+        row("Sistemare i dati nel weekend", "nel weekend", .period, "2026-11-28", "2026-11-29"),
+        row("Clean the backlog over the weekend", "over the weekend", .period, "2026-11-28", "2026-11-29"),
+        row("Consegna entro il weekend", "entro il weekend", .period, "2026-11-23", "2026-11-29"),
+        row("Call the vendor this September", "this September", .period, "2026-09-01", "2026-09-30"),
+        row("Rilascio nella settimana del 9 dicembre", "settimana del 9 dicembre", .period, "2026-12-07", "2026-12-13"),
+        row("Book the room in the week of Dec 9", "week of Dec 9", .period, "2026-12-07", "2026-12-13"),
+      ], context: monday)
+    let march = DateContext(reference: day("2026-03-04"))
+    check(
+      [
+        row("Entro il 10 del mese prossimo", "Entro il 10 del mese prossimo", .period, "2026-03-04", "2026-04-10"),
+        row("Send it by the 4th of next month", "by the 4th of next month", .period, "2026-03-04", "2026-04-04"),
+      ], context: march)
+    checkNone(
+      [
+        "The weekend shift is covered", "Pagina 10 p.v. del manuale", "Move the racks on the 3rd floor",
+        "It worked on the 2nd attempt", "Ci vediamo nel weekend di Pasqua",
+      ], context: monday)
+  }
+
   func testRoles() {
     func roles(_ sentence: String) -> [DateRole] {
       let text = fold(sentence)
