@@ -92,6 +92,7 @@ struct ActionDetector {
         columns.deadline.map { !Self.weakDateHeaders.contains(blocks[table.header[$0]].tokens.first?.hash ?? 0) }
         ?? false
       guard inSection || (columns.owner != nil && strongDeadline && !decisionColumn) || actionColumn else {
+        items.append(contentsOf: cellItems(table: table, columns: columns))
         continue
       }
       for (rowIndex, row) in table.rows.enumerated().dropFirst() {
@@ -1067,6 +1068,54 @@ struct ActionDetector {
       }
     }
     return columns
+  }
+
+  /// The work a table holds when it is not an action table (a risk register, a status table): the
+  /// cell of a mitigation column ("Mitigation", "Contromisure") that opens with an imperative or an
+  /// infinitive, the work that answers the row's risk (categories.md §6), and a cell whose sentence
+  /// commits ("We will meet the client weekly").
+  /// At most one item per row, reported on the row's line; the row's owner, deadline and status
+  /// columns count for it.
+  private func cellItems(table: Table, columns: Columns) -> [ActionItem] {
+    let mitigation = table.header.firstIndex { cell in
+      hasFewWords(cell, limit: 4, numbers: false) && lexicons.mitigationHeadings.contains { startsWith($0, cell) }
+    }
+    var items: [ActionItem] = []
+    for (rowIndex, row) in table.rows.enumerated().dropFirst() {
+      for (position, cell) in row.enumerated()
+      where position != columns.owner && position != columns.deadline && position != columns.status {
+        let text = blocks[cell]
+        guard !text.tokens.isEmpty else { continue }
+        var found: ActionItem?
+        if position == mitigation, !isField(cell), workItemSource(cell) == .imperative {
+          // "Ask the supplier for a weekly extract", "Chiedere al fornitore…": work to do. A measure
+          // already in place ("Vincolo rigido sul margine") or a placeholder ("Da valutare") is not.
+          found = makeItem(block: cell, tokens: 0..<text.tokens.count, source: .mitigation, done: false)
+        } else if !hasFewWords(cell, limit: 3, numbers: false),
+          let sentence = text.sentences.first(where: { hasCommitment(text, block: cell, range: $0) })
+        {
+          found = makeItem(block: cell, tokens: sentence, source: .commitment, done: false)
+        }
+        guard var item = found else { continue }
+        if let owner = columns.owner, owner < row.count {
+          let named = owners(in: blocks[row[owner]], block: row[owner], wholeCellIsOwner: true)
+          item.owners.append(contentsOf: named.owners)
+          if item.diffuseOwner == nil { item.diffuseOwner = named.diffuse }
+        }
+        if let deadline = columns.deadline, deadline < row.count {
+          item.deadlines.append(contentsOf: dates(in: blocks[row[deadline]]))
+        }
+        if let status = columns.status, status < row.count {
+          item.done = lexicons.doneMarkers.contains { !matches($0, row[status]).isEmpty }
+        }
+        if rowIndex < table.rowLines.count, document.blocks[cell].start.line != table.rowLines[rowIndex] {
+          item.start = SourcePosition(line: table.rowLines[rowIndex], column: 1)
+        }
+        items.append(item)
+        break
+      }
+    }
+    return items
   }
 
   private func startsWith(_ lexicon: Lexicon, _ block: Int) -> Bool {

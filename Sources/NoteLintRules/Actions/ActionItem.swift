@@ -19,6 +19,8 @@ public enum ActionSource: String, Sendable {
   case nominal
   /// A list item that opens with an infinitive or an imperative ("Aggiornare il piano", "Read up on…").
   case imperative
+  /// The cell of a mitigation column in a risk table ("Mitigation", "Contromisure").
+  case mitigation
 }
 
 /// An action item found in a document, with what was found of its owner and deadline.

@@ -19,6 +19,7 @@ struct ActionLexicons: Sendable {
   let topicHeadings: [Lexicon]
   let taskVerbs: [Lexicon]
   let meetingMarkers: [Lexicon]
+  let mitigationHeadings: [Lexicon]
   let ownerLabels: [Lexicon]
   let placeholder: [Lexicon]
   let productNouns: [Lexicon]
@@ -42,6 +43,7 @@ struct ActionLexicons: Sendable {
     topicHeadings = both("topic-headings")
     taskVerbs = [own.lexicon("task-verbs")]
     meetingMarkers = both("meeting-markers")
+    mitigationHeadings = both("mitigation-headings")
     ownerLabels = both("owner-labels")
     placeholder = both("placeholder")
     productNouns = both("product-nouns")

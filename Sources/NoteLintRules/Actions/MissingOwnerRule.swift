@@ -25,6 +25,15 @@ public struct MissingOwnerRule: Rule {
       // A passive future with an irregular participle; "Sarà" is the verb, not Sara.
       RuleExample(.italian, "- ↓Sarà aggiunta una sezione di retrospettiva ai verbali entro il 4/12/2026.\n"),
       RuleExample(.english, "↓The dashboard must be updated before the review on 2026-12-04.\n"),
+      // The mitigation column of a risk table holds the work that answers each risk.
+      RuleExample(
+        .english,
+        "| Risk | Mitigation | Due |\n| --- | --- | --- |\n| Supplier data arrive late | ↓Ask the supplier for a weekly partial extract | 2026-12-04 |\n"
+      ),
+      RuleExample(
+        .italian,
+        "| Rischio | Contromisure | Scadenza |\n| --- | --- | --- |\n| Il fornitore consegna in ritardo | ↓Chiedere al fornitore un'estrazione parziale | 4/12/2026 |\n"
+      ),
     ],
     nonTriggering: [
       RuleExample(.english, "## Next steps\n\n- Marco to clean the CRM export by 2026-12-04\n"),

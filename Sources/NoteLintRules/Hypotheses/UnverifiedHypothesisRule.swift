@@ -37,6 +37,10 @@ public struct UnverifiedHypothesisRule: Rule {
       // An opinion marker that opens a proposal is not a claim (categories.md §6).
       RuleExample(.english, "I think we should skip the meeting on 6 November.\n"),
       RuleExample(.italian, "Penso che sarebbe meglio rinviare il rilascio al 4/12.\n"),
+      // A rating in a risk table is a value, not a claim.
+      RuleExample(
+        .english, "| Risk | Likelihood |\n| --- | --- |\n| The CRM export breaks after the upgrade | Likely |\n"),
+      RuleExample(.italian, "| Rischio | Probabilità |\n| --- | --- |\n| Il fornitore consegna in ritardo | Probabile |\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
@@ -46,6 +50,9 @@ public struct UnverifiedHypothesisRule: Rule {
     let backing = Backing(context)
     var findings: [Finding] = []
     for index in analysis.blocks.indices where analysis.isProse(index) {
+      // "| Likely | High |": a rating in a table cell states no claim (the row's risk is the claim,
+      // and a register is the plan to watch it).
+      if context.document.blocks[index].kind == .tableCell, Self.isRating(analysis.blocks[index]) { continue }
       var candidates: [(match: PhraseMatch, prediction: Bool)] = analysis.matches(markers, block: index).map {
         ($0, false)
       }
@@ -272,6 +279,16 @@ public struct UnverifiedHypothesisRule: Rule {
       verification = UnverifiedHypothesisRule.lexicons("verification-verbs", context)
       ownerLabels = UnverifiedHypothesisRule.lexicons("owner-labels", context)
     }
+  }
+
+  /// A cell of at most three words with no verb of its own: "Likely", "Very unlikely", "Probabile".
+  static func isRating(_ text: TextAnalysis) -> Bool {
+    var words = 0
+    for token in text.tokens where token.kind == .word || token.kind == .number {
+      words += 1
+      if words > 3 { return false }
+    }
+    return words > 0
   }
 
   /// Evidence or a verification plan in the sentence, the rest of a list item, or its sub-items.
