@@ -40,7 +40,8 @@ public struct UnverifiedHypothesisRule: Rule {
       // A rating in a risk table is a value, not a claim.
       RuleExample(
         .english, "| Risk | Likelihood |\n| --- | --- |\n| The CRM export breaks after the upgrade | Likely |\n"),
-      RuleExample(.italian, "| Rischio | Probabilità |\n| --- | --- |\n| Il fornitore consegna in ritardo | Probabile |\n"),
+      RuleExample(
+        .italian, "| Rischio | Probabilità |\n| --- | --- |\n| Il fornitore consegna in ritardo | Probabile |\n"),
     ])
 
   public func check(_ context: LintContext) -> [Finding] {
