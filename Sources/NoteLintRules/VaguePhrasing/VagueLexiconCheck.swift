@@ -83,6 +83,12 @@ struct VagueLexiconCheck: Sendable {
         sentences[sentence.lowerBound] = judged
         guard judged.passes else { continue }
         if quantifier, Self.isHypothetical(text, match: match.tokens, sentence: sentence) { continue }
+        // "(explains some invalid constructs)": the scribe's aside on what a speaker did.
+        if quantifier, let turn = analysis.transcript.turns[index],
+          Self.isAside(text, sentence.clamped(to: turn.label.upperBound..<sentence.upperBound))
+        {
+          continue
+        }
         // "some open issues, like direction", "alcuni rischi: …": the detail follows (§6).
         if quantifier, Self.hasDetailAfter(text, match: match.tokens, sentence: sentence) { continue }
         // "Successivamente, l'LLM risponde": a connective that orders the steps told, not a time.
@@ -164,10 +170,60 @@ struct VagueLexiconCheck: Sendable {
   private static let conditions = TokenSet(
     ["if", "se", "qualora", "unless", "whether", "nel", "in"].map(TokenHash.hash))
 
+  private static let possibility = TokenSet(
+    ["may", "might", "could", "maybe", "perhaps", "potrebbe", "potrebbero", "forse", "magari"].map(TokenHash.hash))
+
+  /// A sentence wholly in parentheses (after the speaker's label).
+  static func isAside(_ text: TextAnalysis, _ sentence: Range<Int>) -> Bool {
+    guard let first = sentence.first(where: { text.tokens[$0].kind != .placeholder }),
+      let last = sentence.last(where: { text.tokens[$0].kind == .punctuation || text.tokens[$0].kind == .word }),
+      text.tokens[first].kind == .punctuation, text.text.scalars[Int(text.tokens[first].start)] == "("
+    else { return false }
+    var position = last
+    while position > first, text.tokens[position].kind == .punctuation {
+      if text.text.scalars[Int(text.tokens[position].start)] == ")" { return true }
+      position -= 1
+    }
+    return false
+  }
+
   /// Whether a quantifier stands in a conditional clause opened earlier in its sentence ("if you
-  /// have a lot of tests").
+  /// have a lot of tests"), in a sentence that a condition opens ("If all the files are updated,
+  /// then you lose some information"), or after a possibility ("There may be some publications").
   static func isHypothetical(_ text: TextAnalysis, match: Range<Int>, sentence: Range<Int>) -> Bool {
     let tokens = text.tokens
+    var opening = 0
+    for position in sentence where position < match.lowerBound && tokens[position].kind == .word {
+      let word = text.foldedString(tokens[position])
+      if ["if", "se", "qualora", "unless"].contains(word) {
+        // "if we do this, the question is … - there are some implementations": a dash, colon or
+        // semicolon closes the conditional sentence.
+        let closed = (position..<match.lowerBound).contains { index in
+          tokens[index].kind == .punctuation
+            && [";", ":", "-", "–", "—"].contains(text.text.scalars[Int(tokens[index].start)])
+        }
+        if !closed { return true }
+        break
+      }
+      opening += 1
+      // "And if…", "But if…", "Ma se…": the condition may follow one connective.
+      if opening >= 2 { break }
+    }
+    var back = match.lowerBound - 1
+    var seen = 0
+    // "There may be some publications", "potrebbero esserci alcuni casi": a possible existence
+    // (not "this could cost a few points", which predicts an amount).
+    while back >= sentence.lowerBound, seen < 3 {
+      if tokens[back].kind == .word {
+        if possibility.contains(tokens[back].hash), back + 1 < match.lowerBound,
+          ["be", "exist", "esserci", "esistere", "essere"].contains(text.foldedString(tokens[back + 1]))
+        {
+          return true
+        }
+        seen += 1
+      }
+      back -= 1
+    }
     // The condition must open the clause the quantifier is in: at most six words before it, with
     // no comma or "then" between ("if you have a lot of tests to work on").
     var position = match.lowerBound - 1

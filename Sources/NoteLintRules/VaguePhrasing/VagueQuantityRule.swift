@@ -30,6 +30,16 @@ public struct VagueQuantityRule: Rule {
       RuleExample(.italian, "I dati sono sufficienti per il modello di churn?\n"),
       // Inside a hypothetical the amount is not asserted (categories.md §6).
       RuleExample(.english, "If you have a lot of tests, generating each one by hand is slow.\n"),
+      RuleExample(.english, "If all the files are rewritten, then you lose some information about their dates.\n"),
+      RuleExample(.italian, "Se tutti i file vengono riscritti, allora si perdono alcune informazioni sulle date.\n"),
+      // A possible existence asserts no amount.
+      RuleExample(.english, "There may be some orders with two delivery addresses.\n"),
+      RuleExample(.italian, "Potrebbero esserci alcuni ordini con due indirizzi di consegna.\n"),
+      // The scribe's aside on what a speaker did.
+      RuleExample(
+        .english,
+        "**Ana:** Let us look at the parser.\n\n**Ben:** (shows some invalid inputs)\n\n**Ana:** Thanks.\n\n**Ben:** Next item.\n"
+      ),
     ])
 
   static let check = VagueLexiconCheck(
