@@ -283,6 +283,24 @@ extension DateMatcher {
         position += 2
       }
     } else if let word = word(index) {
+      // "half a year", "mezzo anno", "mezza giornata": half of the unit, rounded up.
+      if word == .half || word == .mezzo || word == .mezza {
+        var position = index + 1
+        if word == .half {
+          guard isWord(position, .a) || isWord(position, .an) else { return nil }
+          position += 1
+        }
+        guard let unitWord = self.word(position), let unit = tables.durationUnits[unitWord],
+          cleanAfter(position + 1) || isPunct(position + 1, ".")
+        else { return nil }
+        switch unit {
+        case .year: return (6, .month, position + 1)
+        case .month: return (15, .day, position + 1)
+        case .week: return (4, .day, position + 1)
+        case .day, .businessDay: return (1, .day, position + 1)
+        case .hour: return (1, .hour, position + 1)
+        }
+      }
       if word == .a || word == .an {
         amount = 1
       } else if let value = tables.numberWords[word] {

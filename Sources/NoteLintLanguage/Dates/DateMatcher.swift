@@ -159,7 +159,7 @@ struct DateMatcher: Sendable {
   }
 
   static let deadlinePrefixes: [([String], DeadlineMode)] = [
-    (["by"], .by), (["entro"], .by), (["entro", "e", "non", "oltre"], .by),
+    (["by"], .by), (["due"], .by), (["due", "on"], .by), (["entro"], .by), (["entro", "e", "non", "oltre"], .by),
     (["non", "oltre"], .by),
     (["no", "later", "than"], .by), (["not", "later", "than"], .by), (["not", "after"], .by),
     (["until"], .by),
@@ -169,6 +169,14 @@ struct DateMatcher: Sendable {
     (["prima", "del"], .before),
     (["prima", "della"], .before), (["prima", "dello"], .before),
     (["prima", "dell", "'"], .before),
+  ]
+
+  /// The English words a date may open with after "due".
+  static let englishDateWords: Set<DateWord> = [
+    .monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday, .mon, .tue, .tues, .wed, .weds, .thu,
+    .thur, .thurs, .fri, .sat, .sun, .january, .february, .march, .april, .may, .june, .july, .august, .september,
+    .october, .november, .december, .jan, .feb, .mar, .apr, .jun, .jul, .aug, .sep, .sept, .oct, .nov, .dec,
+    .end, .eow, .eom, .eoq, .eoy, .today, .tomorrow, .next, .this, .the,
   ]
 
   /// Articles after a deadline word ("entro il", "by the").
@@ -183,6 +191,10 @@ struct DateMatcher: Sendable {
     var best = DateBest()
     for (phrase, mode, endsInArticle) in prefixes {
       guard let afterPrefix = sequence(index, phrase) else { continue }
+      // English "due Wed", "due on 4 Dec"; Italian "due" is two ("due venerdì", "due dicembre").
+      if phrase.first?.word == .due, !(number(afterPrefix) != nil || word(afterPrefix).map(Self.englishDateWords.contains) == true) {
+        continue
+      }
       var next = afterPrefix
       var hasArticle = endsInArticle
       if let afterTime = time(next) {

@@ -24,7 +24,8 @@ enum DateWord: UInt16, CaseIterable, Sendable {
   case gli, go, h, half, halloween, hour, hourly, hours, hr, hrs, i, ieri, il, `in`, inizio, ios, ipados, `is`, item
   case iteration, iterazione, jan, january, java, jul, july, jun, june, k, kotlin, kw, l, la, last, late, later
   case lavorative, lavorativi, lavorativo, le, lo, lug, luglio, lun, lunedi, ma, macos, mag, maggio, mar, march
-  case martedi, marzo, mattina, mattine, may, mensile, mensili, mensilmente, mer, mercoledi, mese, mesi, meta, mid
+  case martedi, marzo, mattina, mattine, may, mensile, mensili, mensilmente, mer, mercoledi, mese, mesi, meta, mezza
+  case mezzo, mid
   case middle, mila, milione, milioni, million, millions, mln, mon, monday, mondays, month, monthly, months, morning
   case must, n, natale, nd, nei, nel, nell, nelle, new, next, night, nightly, nine, nineteen, no, node, non, not
   case notte, notti, nov, nove, november, novembre, now, nr, num, numero, o, oct, october, of, off, oggi, ogni

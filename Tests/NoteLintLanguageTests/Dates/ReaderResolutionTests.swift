@@ -77,6 +77,18 @@ final class ReaderResolutionTests: XCTestCase {
       ], context: monday)
   }
 
+  /// "due Wed" in English (Italian "due" is two), half a unit.
+  func testDueWeekdayAndHalfUnits() {
+    check(
+      [
+        row("Email template due Wed", "due wed", .period, "2026-11-23", "2026-11-25"),
+        row("Slides due on Friday", "due on friday", .period, "2026-11-23", "2026-11-27"),
+        row("Get the spec to CR within half a year", "within half a year", .period, "2026-11-23", "2027-05-23"),
+        row("Chiudere il bando entro mezzo anno", "entro mezzo anno", .period, "2026-11-23", "2027-05-23"),
+      ], context: monday)
+    checkNone(["Giulia farà due venerdì di prova", "Servono due mesi di storico"], context: monday)
+  }
+
   func testRoles() {
     func roles(_ sentence: String) -> [DateRole] {
       let text = fold(sentence)
