@@ -192,7 +192,9 @@ struct DateMatcher: Sendable {
     for (phrase, mode, endsInArticle) in prefixes {
       guard let afterPrefix = sequence(index, phrase) else { continue }
       // English "due Wed", "due on 4 Dec"; Italian "due" is two ("due venerdì", "due dicembre").
-      if phrase.first?.word == .due, !(number(afterPrefix) != nil || word(afterPrefix).map(Self.englishDateWords.contains) == true) {
+      if phrase.first?.word == .due,
+        !(number(afterPrefix) != nil || word(afterPrefix).map(Self.englishDateWords.contains) == true)
+      {
         continue
       }
       var next = afterPrefix
