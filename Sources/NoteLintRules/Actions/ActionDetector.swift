@@ -781,7 +781,12 @@ struct ActionDetector {
         continue
       }
       if isFuture {
-        if isSubject(text, block: block, clauseStart..<position, strict: false) { return true }
+        // "we will have another meeting before TPAC": scheduling, not work (categories.md §6).
+        if isSubject(text, block: block, clauseStart..<position, strict: false),
+          !isMeetingScheduling(text, after: position + 1, in: range)
+        {
+          return true
+        }
         // "the draft will be published": a passive future commits to work, with no owner.
         if let next, next.hash == Self.beHash, position + 2 < range.upperBound,
           isParticiple(text, tokens[position + 2])
@@ -789,7 +794,11 @@ struct ActionDetector {
           return true
         }
       } else if last == "l" && text.foldedHasSuffix(token, Self.willSuffix) {
-        if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'") { return true }
+        if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'"),
+          !isMeetingScheduling(text, after: position + 1, in: range)
+        {
+          return true
+        }
       } else if token.hash == toHash, next?.kind == .word, position > clauseStart {
         // "Marco to send the deck" (minutes style): the subject stands right before "to"; "Agent
         // to interpret the question" describes what a product part does.

@@ -46,6 +46,9 @@ public struct MissingOwnerRule: Rule {
       // Requirements on the product, choices and field values are not work (categories.md §6).
       RuleExample(.english, "The app must show the balance on the first screen.\n"),
       RuleExample(.english, "We decided to keep SQLite for the sensor data.\n"),
+      // Scheduling a meeting is not work (categories.md §6).
+      RuleExample(.english, "We will have another meeting before the summit.\n"),
+      RuleExample(.english, "We'll meet again after the pilot.\n"),
       RuleExample(.english, "## Agenda\n\n- Review of the churn dashboard\n"),
       RuleExample(.italian, "Il sistema dovrà citare l'articolo del regolamento in ogni risposta.\n"),
       RuleExample(.italian, "Si è deciso di usare TimescaleDB per i dati dei sensori.\n"),
