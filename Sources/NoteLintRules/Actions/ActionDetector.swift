@@ -740,6 +740,29 @@ struct ActionDetector {
   private static let wishVerbs = TokenSet(
     ["would", "like", "wants", "want", "vorrebbe", "vuole", "asked", "chiede", "ha", "has", "had"].map(TokenHash.hash))
 
+  private static let youHash = TokenHash.hash("you")
+  /// After "to", a determiner makes it a preposition ("Contributors to the project").
+  private static let determiners = TokenSet(
+    ["the", "a", "an", "our", "their", "his", "her", "its", "this", "that", "these", "those", "my", "your"].map(
+      TokenHash.hash))
+
+  private static let openers = TokenSet(
+    [
+      "if", "when", "once", "unless", "while", "since", "although", "though", "because", "whether", "se", "quando",
+      "qualora", "mentre", "poiché", "poiche", "perché", "perche", "benché", "benche", "sebbene", "appena", "finché",
+    ].map(TokenHash.hash))
+
+  /// At most three words that do not open a subordinate clause: "In addition", "Next week", "Dopo la demo".
+  private func isShortOpener(_ text: TextAnalysis, _ span: Range<Int>) -> Bool {
+    var words = 0
+    for position in span where text.tokens[position].kind == .word || text.tokens[position].kind == .number {
+      if words == 0, Self.openers.contains(text.tokens[position].hash) { return false }
+      words += 1
+      if words > 3 { return false }
+    }
+    return words > 0
+  }
+
   private func hasFutureWithSubject(_ text: TextAnalysis, block: Int, range: Range<Int>) -> Bool {
     let tokens = text.tokens
     let scalars = text.text.scalars
@@ -753,6 +776,10 @@ struct ActionDetector {
       if token.kind == .punctuation {
         switch text.text.scalars[Int(token.start)] {
         case ":", ";", "—", "–", "(": clauseStart = position + 1
+        case ",":
+          // "In addition, the group will…", "Next week, we will…": a short opener before the
+          // subject; not a condition ("If it rains, we will…").
+          if isShortOpener(text, clauseStart..<position) { clauseStart = position + 1 }
         default: break
         }
       }
@@ -780,10 +807,14 @@ struct ActionDetector {
         position += 1
         continue
       }
+      // "we will probably discard it": hedged right after the auxiliary, a prediction.
+      let hedged = next.map { Self.hedges.contains($0.hash) } ?? false
       if isFuture {
         // "we will have another meeting before TPAC": scheduling, not work (categories.md §6).
-        if isSubject(text, block: block, clauseStart..<position, strict: false),
-          !isMeetingScheduling(text, after: position + 1, in: range)
+        // "with roll, you will fit to the width": the generic "you" describes, it does not commit.
+        if !hedged, isSubject(text, block: block, clauseStart..<position, strict: false),
+          !isMeetingScheduling(text, after: position + 1, in: range),
+          !(position == clauseStart + 1 && tokens[clauseStart].hash == Self.youHash)
         {
           return true
         }
@@ -794,12 +825,14 @@ struct ActionDetector {
           return true
         }
       } else if last == "l" && text.foldedHasSuffix(token, Self.willSuffix) {
-        if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'"),
+        if text.foldedHasPrefix(token, "we'") || text.foldedHasPrefix(token, "i'"), !hedged,
           !isMeetingScheduling(text, after: position + 1, in: range)
         {
           return true
         }
-      } else if token.hash == toHash, next?.kind == .word, position > clauseStart {
+      } else if token.hash == toHash, let next, next.kind == .word, position > clauseStart,
+        !Self.determiners.contains(next.hash)
+      {
         // "Marco to send the deck" (minutes style): the subject stands right before "to"; "Agent
         // to interpret the question" describes what a product part does.
         if isSubject(text, block: block, clauseStart..<position, strict: true),

@@ -92,9 +92,15 @@ public struct DiffuseOwnerRule: Rule {
       RuleExample(.english, "- [ ] ↓Marketing to send the new sequence by Friday\n"),
       RuleExample(.italian, "↓Il team preparerà i dati di training entro il 4/12/2026.\n"),
       RuleExample(.italian, "- [ ] ↓Il marketing invia la nuova sequenza entro venerdì\n"),
+      // A short opener before the subject.
+      RuleExample(.english, "↓In addition, the team will draft the onboarding guide by 2026-12-04.\n"),
+      RuleExample(.italian, "↓Dopo la demo, il team preparerà la guida entro il 4/12/2026.\n"),
     ],
     nonTriggering: [
       RuleExample(.english, "Giulia will prepare the training data by 2026-12-04.\n"),
+      // A hedge after the auxiliary predicts; a generic "you" describes.
+      RuleExample(.english, "It doesn't matter, we will probably drop the old exporter.\n"),
+      RuleExample(.english, "With the new layout, you will see the whole page.\n"),
       RuleExample(.italian, "Giulia preparerà i dati di training entro il 4/12/2026.\n"),
     ])
 
