@@ -30,6 +30,16 @@ final class RoughEdgesCLITests: XCTestCase {
     XCTAssertFalse(try cli.notelint(["lint", "-q"] + today + ["notes"]).err.contains("notice"))
   }
 
+  func testOverdueSaysOneDayInBothLanguages() throws {
+    try cli.write(
+      "notes/en.md", "# Sync\n\n- [ ] Marco to send the deck by 2026-11-22\n- [ ] Anna to fix CI by 2026-11-20\n")
+    try cli.write("notes/it.md", "# Riunione\n\n- [ ] Marco invia il report entro il 22/11/2026\n")
+    let result = try cli.notelint(["lint"] + today + ["notes"])
+    XCTAssertTrue(result.out.contains("Overdue since 2026-11-22 (1 day):"), result.out)
+    XCTAssertTrue(result.out.contains("Overdue since 2026-11-20 (3 days):"), result.out)
+    XCTAssertTrue(result.out.contains("Scaduta dal 2026-11-22 (1 giorno):"), result.out)
+  }
+
   func testATypoedCommandIsNotLintedAsAPath() throws {
     try cli.write("notes/a.md", vague)
     let typo = try cli.notelint(["chekpoint", "technical", "notes"])

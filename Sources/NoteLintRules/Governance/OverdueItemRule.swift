@@ -34,8 +34,8 @@ public struct OverdueItemRule: Rule {
       return context.finding(
         Self.description, item: item,
         message: Localized(
-          en: "Overdue since \(due) (\(days) days): is it done, or what is the new date?",
-          it: "Scaduta dal \(due) (\(days) giorni): è fatta, o qual è la nuova data?"),
+          en: "Overdue since \(due) (\(days == 1 ? "1 day" : "\(days) days")): is it done, or what is the new date?",
+          it: "Scaduta dal \(due) (\(days == 1 ? "1 giorno" : "\(days) giorni")): è fatta, o qual è la nuova data?"),
         suggestion: Localized(
           en: "Tick it if done; otherwise write the new date and why it moved.",
           it: "Spuntala se è fatta; altrimenti scrivi la nuova data e perché è cambiata."))

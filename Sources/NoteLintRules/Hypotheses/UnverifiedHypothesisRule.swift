@@ -34,6 +34,9 @@ public struct UnverifiedHypothesisRule: Rule {
       RuleExample(.italian, "Ipotizziamo che dodici mesi bastino: da verificare entro il 5/12 (Marco).\n"),
       RuleExample(.italian, "Dodici mesi di storico bastano, come verificato sul pilota 2025.\n"),
       RuleExample(.english, "Marco should send the deck to the sales team by Friday.\n"),
+      RuleExample(.english, "**Ana:** Ok, I will raise that in the chairs call.\n"),
+      // An opinion that recommends is a proposal, not a claim.
+      RuleExample(.english, "I think it needs more incubation before a task force.\n"),
       // An opinion marker that opens a proposal is not a claim (categories.md §6).
       RuleExample(.english, "I think we should skip the meeting on 6 November.\n"),
       RuleExample(.italian, "Penso che sarebbe meglio rinviare il rilascio al 4/12.\n"),
@@ -127,6 +130,12 @@ public struct UnverifiedHypothesisRule: Rule {
         if isPrediction, !hasNumber, analysis.actionItem(block: index, token: match.tokens.lowerBound) != nil {
           continue
         }
+        // "I will raise that in the chairs call": the speaker commits; a person predicts no effect.
+        if isPrediction, !hasNumber, match.tokens.lowerBound > sentence.lowerBound,
+          Self.firstSingular.contains(tokens[match.tokens.lowerBound - 1].hash)
+        {
+          continue
+        }
         var finding =
           context.finding(
             Self.description, block: index, range: range,
@@ -162,6 +171,10 @@ public struct UnverifiedHypothesisRule: Rule {
     [
       "would", "it'd", "sarebbe", "opportuno", "potremmo", "dovremmo", "conviene",
       "let's", "converrebbe", "preferirei", "preferisco", "prefer",
+      // "I think it needs more incubation", "penso che occorra…": a recommendation.
+      "needs", "need", "must", "bisogna", "occorre", "occorra", "andrebbe", "servirebbe",
+      // "I think another option is…": a proposal.
+      "option", "alternative", "opzione", "alternativa",
     ].map(TokenHash.hash))
   private static let opinionVerbs = TokenSet(
     [
@@ -199,6 +212,7 @@ public struct UnverifiedHypothesisRule: Rule {
   }
 
   private static let negations = TokenSet(["not", "non", "never", "mai", "no"].map(TokenHash.hash))
+  private static let firstSingular = TokenSet(["i", "io"].map(TokenHash.hash))
   private static let firstPerson = TokenSet(["i", "we", "io", "noi"].map(TokenHash.hash))
 
   /// What stands around a marker: a proposal after "I think" ("I think it would be good to…"),
