@@ -91,6 +91,8 @@ struct VagueLexiconCheck: Sendable {
         }
         // "some open issues, like direction", "alcuni rischi: …": the detail follows (§6).
         if quantifier, Self.hasDetailAfter(text, match: match.tokens, sentence: sentence) { continue }
+        // "Ci ha illustrato diverse modalità. Ad esempio, …": the next sentence gives the detail.
+        if quantifier, Self.nextSentenceGivesExample(text, after: sentence) { continue }
         // "Successivamente, l'LLM risponde": a connective that orders the steps told, not a time.
         if skipReports, Self.isConnective(text, match: match.tokens, sentence: sentence),
           analysis.actionItem(block: index, token: match.tokens.lowerBound) == nil
@@ -163,6 +165,24 @@ struct VagueLexiconCheck: Sendable {
       position += 1
     }
     return false
+  }
+
+  private static let exampleOpeners: [[String]] = [
+    ["ad", "esempio"], ["per", "esempio"], ["ad", "es"], ["per", "es"], ["for", "example"], ["for", "instance"],
+    ["e.g"], ["eg"], ["ovvero"], ["namely"], ["tra", "questi"], ["tra", "queste"], ["among", "them"],
+  ]
+
+  /// Whether the sentence after `sentence` in the block opens with an example marker.
+  static func nextSentenceGivesExample(_ text: TextAnalysis, after sentence: Range<Int>) -> Bool {
+    var words: [String] = []
+    var position = sentence.upperBound
+    while position < text.tokens.count, words.count < 2 {
+      if text.tokens[position].kind == .word { words.append(text.foldedString(text.tokens[position])) }
+      position += 1
+    }
+    return exampleOpeners.contains { opener in
+      opener.count <= words.count && Array(words.prefix(opener.count)) == opener
+    }
   }
 
   private static let deferrals = TokenSet(
@@ -252,7 +272,12 @@ struct VagueLexiconCheck: Sendable {
   }
 
   private static let definiteArticles = TokenSet(
-    ["the", "these", "those", "il", "lo", "la", "i", "gli", "le", "l'", "questi", "queste"].map(TokenHash.hash))
+    [
+      "the", "these", "those", "il", "lo", "la", "i", "gli", "le", "l'", "questi", "queste",
+      // Articulated prepositions: "nei vari sprint" is "in all the sprints".
+      "nei", "negli", "nelle", "dei", "degli", "delle", "ai", "agli", "alle", "dai", "dagli", "dalle", "sui", "sugli",
+      "sulle", "coi",
+    ].map(TokenHash.hash))
   private static let examples = TokenSet(
     ["e.g", "eg", "like", "such", "including", "ad", "esempio", "es", "come", "tra", "cui", "if", "se"].map(
       TokenHash.hash))

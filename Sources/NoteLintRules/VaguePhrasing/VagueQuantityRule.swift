@@ -32,6 +32,10 @@ public struct VagueQuantityRule: Rule {
       RuleExample(.english, "If you have a lot of tests, generating each one by hand is slow.\n"),
       RuleExample(.english, "If all the files are rewritten, then you lose some information about their dates.\n"),
       RuleExample(.italian, "Se tutti i file vengono riscritti, allora si perdono alcune informazioni sulle date.\n"),
+      // The next sentence gives the detail.
+      RuleExample(.english, "The vendor showed several integration options. For example, a direct CRM connector.\n"),
+      RuleExample(
+        .italian, "Il fornitore ha mostrato diverse modalità di integrazione. Ad esempio, un connettore al CRM.\n"),
       // A possible existence asserts no amount.
       RuleExample(.english, "There may be some orders with two delivery addresses.\n"),
       RuleExample(.italian, "Potrebbero esserci alcuni ordini con due indirizzi di consegna.\n"),
