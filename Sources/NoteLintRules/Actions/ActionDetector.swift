@@ -1215,7 +1215,16 @@ struct ActionDetector {
     let start =
       range.lowerBound < text.tokens.count
       ? blockText.position(at: Int(text.tokens[range.lowerBound].start)) : document.blocks[index].start
-    var found = owners(in: text, block: index, range: range, wholeCellIsOwner: false)
+    // The speaker's label of a paragraph turn ("Giulia:", "<dario>") names who speaks, not who
+    // acts: "Roberta: dobbiamo ottimizzare i backup" is the group's (categories.md §6). In a list
+    // ("- Marta: first baseline model by Friday") the label is the owner.
+    var ownerRange = range
+    if document.blocks[index].kind == .paragraph, let turn = transcript?.turns[index], !turn.label.isEmpty,
+      turn.label.upperBound > range.lowerBound
+    {
+      ownerRange = min(turn.label.upperBound, range.upperBound)..<range.upperBound
+    }
+    var found = owners(in: text, block: index, range: ownerRange, wholeCellIsOwner: false)
     var speakerOwned = false
     if found.owners.isEmpty, let turn = transcript?.turns[index], isFirstPersonSingular(text, range) {
       // "**Ana:** I will send it", "<ana> sure, I'll do it": the speaker owns it.
@@ -1233,8 +1242,9 @@ struct ActionDetector {
     return item
   }
 
+  private static let lowerIHash = TokenHash.hash("i")
   private static let firstSingular = TokenSet(
-    ["i", "i'll", "i'm", "i've", "i'd", "io", "me", "mi", "posso", "farò", "faccio"].map(TokenHash.hash))
+    ["i", "i'll", "i'm", "i've", "i'd", "io", "me", "mi", "posso", "farò", "faccio", "let's"].map(TokenHash.hash))
 
   /// Whether a speaker speaks of themselves as the one who acts: "I", "I'll", "io", a verb in the
   /// first person singular future ("invierò").
@@ -1242,7 +1252,12 @@ struct ActionDetector {
     var words = 0
     for position in range where text.tokens[position].kind == .word {
       let token = text.tokens[position]
-      if Self.firstSingular.contains(token.hash) { return true }
+      // In an Italian note a lower-case "i" is the article ("i backup"), not "I".
+      if Self.firstSingular.contains(token.hash),
+        token.hash != Self.lowerIHash || token.isCapitalized || resources.language == .english
+      {
+        return true
+      }
       if token.length >= 4, text.originalHasSuffix(token, "rò") { return true }
       words += 1
       if words > 12 { break }

@@ -25,6 +25,11 @@ public struct MissingOwnerRule: Rule {
       // A passive future with an irregular participle; "Sarà" is the verb, not Sara.
       RuleExample(.italian, "- ↓Sarà aggiunta una sezione di retrospettiva ai verbali entro il 4/12/2026.\n"),
       RuleExample(.english, "↓The dashboard must be updated before the review on 2026-12-04.\n"),
+      // The speaker's label is not the owner: "dobbiamo" is the group's.
+      RuleExample(
+        .italian,
+        "**Hassan:** il rilascio è pubblicato.\n\n↓**Roberta:** dobbiamo anche ottimizzare i backup entro il 4/12/2026.\n\n**Hassan:** va bene.\n\n**Roberta:** grazie a tutti.\n"
+      ),
       // The mitigation column of a risk table holds the work that answers each risk.
       RuleExample(
         .english,
@@ -46,6 +51,11 @@ public struct MissingOwnerRule: Rule {
       // Requirements on the product, choices and field values are not work (categories.md §6).
       RuleExample(.english, "The app must show the balance on the first screen.\n"),
       RuleExample(.english, "We decided to keep SQLite for the sensor data.\n"),
+      // "Let's…" is the speaker's own commitment.
+      RuleExample(
+        .english,
+        "**Ingrid:** Let's check the billing export by 2026-12-04.\n\n**Zheng:** ok.\n\n**Ingrid:** next.\n\n**Zheng:** fine.\n"
+      ),
       // Scheduling a meeting is not work (categories.md §6).
       RuleExample(.english, "We will have another meeting before the summit.\n"),
       RuleExample(.english, "We'll meet again after the pilot.\n"),
