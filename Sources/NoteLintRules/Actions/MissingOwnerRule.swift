@@ -28,7 +28,7 @@ public struct MissingOwnerRule: Rule {
       // The speaker's label is not the owner: "dobbiamo" is the group's.
       RuleExample(
         .italian,
-        "**Hassan:** il rilascio è pubblicato.\n\n↓**Roberta:** dobbiamo anche ottimizzare i backup entro il 4/12/2026.\n\n**Hassan:** va bene.\n\n**Roberta:** grazie a tutti.\n"
+        "**Hassan:** il rilascio è pubblicato.\n\n**↓Roberta:** dobbiamo anche ottimizzare i backup entro il 4/12/2026.\n\n**Hassan:** va bene.\n\n**Roberta:** grazie a tutti.\n"
       ),
       // The mitigation column of a risk table holds the work that answers each risk.
       RuleExample(
