@@ -131,7 +131,17 @@ struct ActionDetector {
         } else if let prefixed = prefixItem(index) {
           items.append(prefixed)
         } else if hasCommitment(text, block: index, range: 0..<text.tokens.count) {
-          items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: .commitment, done: false))
+          var item = makeItem(block: index, tokens: 0..<text.tokens.count, source: .commitment, done: false)
+          // A long item whose later sentence commits ("The labs run on Docker. Need accounts on the
+          // other platforms."): reported where that sentence starts.
+          if text.sentences.count > 1, !hasCommitment(text, block: index, range: text.sentences[0]),
+            let committing = text.sentences.dropFirst().first(where: {
+              hasCommitment(text, block: index, range: $0)
+            })
+          {
+            item.start = document.blocks[index].text.position(at: Int(text.tokens[committing.lowerBound].start))
+          }
+          items.append(item)
         } else if let source = workItemSource(index) {
           items.append(makeItem(block: index, tokens: 0..<text.tokens.count, source: source, done: isDone(index)))
         }
@@ -526,6 +536,14 @@ struct ActionDetector {
         {
           continue
         }
+        // "Need accounts on…", "plan to build…", "Serve un account…": a bare need only where a
+        // clause starts ("users need accounts", "il servizio serve i clienti" are not).
+        if isBareNeed(text, match.tokens),
+          !startsClause(text, at: match.tokens.lowerBound, from: range.lowerBound)
+            || isFieldValue(text, at: match.tokens.lowerBound, from: range.lowerBound)
+        {
+          continue
+        }
         if isProductRequirement(text, block: index, marker: match.tokens, from: range.lowerBound) { continue }
         // "If the project goal cannot be met…", "se il test fallisce dovremo…": the marker sits in a
         // condition that opens the sentence (before its first comma), not in a commitment.
@@ -590,6 +608,19 @@ struct ActionDetector {
       .map(TokenHash.hash))
 
   private static let bareObligationStarts = TokenSet(["da"].map(TokenHash.hash))
+  private static let bareNeeds = TokenSet(
+    ["need", "needs", "plan", "help", "serve", "servono", "necessità", "necessita", "c'è", "ci", "lavoro"].map(
+      TokenHash.hash))
+
+  /// A marker that is a bare need or plan ("need", "plan to", "serve", "necessità di"), not "need
+  /// to" / "needs to be", which commit wherever they stand.
+  private func isBareNeed(_ text: TextAnalysis, _ match: Range<Int>) -> Bool {
+    let first = text.tokens[match.lowerBound]
+    guard Self.bareNeeds.contains(first.hash) else { return false }
+    let word = text.foldedString(first)
+    if word == "need" || word == "needs" { return match.count == 1 }
+    return true
+  }
 
   /// Whether a bare obligation follows a label's colon ("Esito: da verificare").
   private func isFieldValue(_ text: TextAnalysis, at position: Int, from start: Int) -> Bool {

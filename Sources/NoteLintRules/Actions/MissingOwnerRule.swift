@@ -30,6 +30,10 @@ public struct MissingOwnerRule: Rule {
         .italian,
         "**Hassan:** il rilascio è pubblicato.\n\n**↓Roberta:** dobbiamo anche ottimizzare i backup entro il 4/12/2026.\n\n**Hassan:** va bene.\n\n**Roberta:** grazie a tutti.\n"
       ),
+      // A bare need or plan standing as its own item (categories.md §6).
+      RuleExample(.english, "- ↓Need accounts on the other cloud platforms to run the labs.\n"),
+      RuleExample(.english, "- The labs run on one cloud only. ↓Need accounts on the other platforms.\n"),
+      RuleExample(.italian, "- ↓Serve un account per il cloud di prova.\n"),
       // The mitigation column of a risk table holds the work that answers each risk.
       RuleExample(
         .english,
@@ -56,6 +60,9 @@ public struct MissingOwnerRule: Rule {
         .english,
         "**Ingrid:** Let's check the billing export by 2026-12-04.\n\n**Zheng:** ok.\n\n**Ingrid:** next.\n\n**Zheng:** fine.\n"
       ),
+      // A need in the middle of a clause describes.
+      RuleExample(.english, "Users need accounts on the portal to see their invoices.\n"),
+      RuleExample(.italian, "Il portale serve i clienti del nord e del centro.\n"),
       // Scheduling a meeting is not work (categories.md §6).
       RuleExample(.english, "We will have another meeting before the summit.\n"),
       RuleExample(.english, "We'll meet again after the pilot.\n"),
