@@ -105,7 +105,7 @@ public final class LanguageServer: @unchecked Sendable {
 
   /// Serves until `exit` or the end of input.
   public func serve(input: Int32) -> Int32 {
-    readMessages(descriptor: input, framing: .contentLength) { handle($0) }
+    readMessages(descriptor: input) { handle($0) }
     lock.lock()
     defer { lock.unlock() }
     return phase == .shutDown ? 0 : exitCode
