@@ -65,7 +65,8 @@ let package = Package(
     // FuzzRegressions: inputs read by path (FuzzRegressionTests), not bundled.
     .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"], exclude: ["FuzzRegressions"]),
     .testTarget(name: "notelintCLITests", dependencies: ["notelint"]),
-    .testTarget(name: "NoteLintServersTests", dependencies: ["NoteLintServers"]),
+    .testTarget(
+      name: "NoteLintServersTests", dependencies: ["NoteLintServers", .product(name: "MCP", package: "swift-sdk")]),
     .testTarget(name: "NoteLintReportersTests", dependencies: ["NoteLint", "NoteLintReporters"]),
     // `swift package lint-notes [PATH…]`: lints a package's notes and docs with its own config.
     .plugin(
