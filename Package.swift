@@ -12,6 +12,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    // `notelint mcp`: the Model Context Protocol SDK (its Server and StdioTransport) and its logger type.
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", .upToNextMinor(from: "0.12.1")),
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
   ],
   targets: [
     // System-library shims, nothing else.
@@ -43,8 +46,12 @@ let package = Package(
         "NoteLintCore", "NoteLintParsing", "NoteLintText", "NoteLintLanguage", "NoteLintRules", "NoteLintReporters",
         "Yams",
       ]),
-    // `notelint lsp` and `notelint mcp`: JSON-RPC servers over stdio on the engine.
-    .target(name: "NoteLintServers", dependencies: ["NoteLint"]),
+    // `notelint lsp` (our JSON-RPC layer) and `notelint mcp` (the MCP SDK): servers over stdio on the engine.
+    .target(
+      name: "NoteLintServers",
+      dependencies: [
+        "NoteLint", .product(name: "MCP", package: "swift-sdk"), .product(name: "Logging", package: "swift-log"),
+      ]),
     // The command-line tool, thin.
     .executableTarget(
       name: "notelint",
@@ -58,7 +65,8 @@ let package = Package(
     // FuzzRegressions: inputs read by path (FuzzRegressionTests), not bundled.
     .testTarget(name: "NoteLintTests", dependencies: ["NoteLint"], exclude: ["FuzzRegressions"]),
     .testTarget(name: "notelintCLITests", dependencies: ["notelint"]),
-    .testTarget(name: "NoteLintServersTests", dependencies: ["NoteLintServers"]),
+    .testTarget(
+      name: "NoteLintServersTests", dependencies: ["NoteLintServers", .product(name: "MCP", package: "swift-sdk")]),
     .testTarget(name: "NoteLintReportersTests", dependencies: ["NoteLint", "NoteLintReporters"]),
     // `swift package lint-notes [PATH…]`: lints a package's notes and docs with its own config.
     .plugin(

@@ -94,23 +94,14 @@ public enum RPCMessage: Sendable {
   }
 }
 
-/// How messages are delimited on the stream.
-public enum RPCFraming: Sendable {
-  /// LSP: `Content-Length: N\r\n\r\n` then N bytes.
-  case contentLength
-  /// MCP stdio: one JSON text per line.
-  case newline
-}
-
-/// Splits a byte stream into messages. Feed it bytes as they arrive; it returns complete messages
-/// and keeps the rest. A malformed header yields an error item and resynchronises on the next header.
+/// Splits an LSP byte stream (`Content-Length: N\r\n\r\n`, then N bytes) into messages. Feed it
+/// bytes as they arrive; it returns complete messages and keeps the rest. A malformed header yields an error item and resynchronises on the next header.
 public struct RPCFrameReader: Sendable {
   public enum Item: Sendable, Equatable {
     case message(Data)
     case malformed(String)
   }
 
-  public let framing: RPCFraming
   /// The largest message accepted (bytes); a larger one is skipped with an error.
   public let maxMessageSize: Int
   private var buffer: [UInt8] = []
@@ -118,8 +109,7 @@ public struct RPCFrameReader: Sendable {
   /// Bytes still to skip of a message over the limit.
   private var skipping = 0
 
-  public init(framing: RPCFraming, maxMessageSize: Int = 256 << 20) {
-    self.framing = framing
+  public init(maxMessageSize: Int = 256 << 20) {
     self.maxMessageSize = maxMessageSize
   }
 
@@ -141,28 +131,7 @@ public struct RPCFrameReader: Sendable {
       skipping -= available
       if skipping > 0 { return nil }
     }
-    switch framing {
-    case .newline: return nextLine()
-    case .contentLength: return nextFramed()
-    }
-  }
-
-  private mutating func nextLine() -> Item? {
-    while true {
-      guard let newline = buffer[start...].firstIndex(of: 0x0A) else {
-        if buffer.count - start > maxMessageSize {
-          start = buffer.count
-          return .malformed("message over \(maxMessageSize) bytes")
-        }
-        return nil
-      }
-      var end = newline
-      if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-      let line = Data(buffer[start..<end])
-      start = newline + 1
-      if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-      return .message(line)
-    }
+    return nextFramed()
   }
 
   private mutating func nextFramed() -> Item? {
@@ -228,35 +197,26 @@ public struct RPCFrameReader: Sendable {
     return nil
   }
 
-  /// The bytes of one message in this framing.
-  public static func frame(_ body: Data, framing: RPCFraming) -> Data {
-    switch framing {
-    case .contentLength:
-      var out = Data("Content-Length: \(body.count)\r\n\r\n".utf8)
-      out.append(body)
-      return out
-    case .newline:
-      var out = body
-      out.append(0x0A)
-      return out
-    }
+  /// The bytes of one message, framed.
+  public static func frame(_ body: Data) -> Data {
+    var out = Data("Content-Length: \(body.count)\r\n\r\n".utf8)
+    out.append(body)
+    return out
   }
 }
 
 /// Writes framed messages to a file descriptor, one whole message at a time, from any thread.
 public final class RPCWriter: @unchecked Sendable {
   private let descriptor: Int32
-  private let framing: RPCFraming
   private let lock = NSLock()
   private var broken = false
 
-  public init(descriptor: Int32, framing: RPCFraming) {
+  public init(descriptor: Int32) {
     self.descriptor = descriptor
-    self.framing = framing
   }
 
   public func send(_ message: JSONValue) {
-    let data = RPCFrameReader.frame(message.serialized, framing: framing)
+    let data = RPCFrameReader.frame(message.serialized)
     lock.lock()
     defer { lock.unlock() }
     guard !broken else { return }
@@ -278,17 +238,13 @@ public final class RPCWriter: @unchecked Sendable {
 }
 
 /// Reads a descriptor until end of file, handing each framed item to `handle` (on the calling thread).
-public func readMessages(descriptor: Int32, framing: RPCFraming, handle: (RPCFrameReader.Item) -> Bool) {
-  var reader = RPCFrameReader(framing: framing)
+public func readMessages(descriptor: Int32, handle: (RPCFrameReader.Item) -> Bool) {
+  var reader = RPCFrameReader()
   var chunk = [UInt8](repeating: 0, count: 65536)
   while true {
     let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
     if count < 0 && errno == EINTR { continue }
     if count <= 0 { break }
     for item in reader.feed(chunk[0..<count]) where !handle(item) { return }
-  }
-  // A last line without its newline is still a message.
-  if framing == .newline {
-    for item in reader.feed([0x0A]) where !handle(item) { return }
   }
 }

@@ -55,8 +55,8 @@ public struct LanguageServerSettings: Sendable, Equatable {
 }
 
 /// `notelint lsp`: a Language Server Protocol 3.17 server. Messages are read on one thread and
-/// answered at once from the state below; each lint runs on its own thread, so a large document
-/// never holds up requests about others. Each lint is the engine's own `Linter.lint(bytes:path:)` (the
+/// answered at once from the state below; each lint runs on its own thread (one at a time per
+/// document), so a large document never holds up requests about others. Each lint is the engine's own `Linter.lint(bytes:path:)` (the
 /// path standard input takes), with the nearest `.notelint.yml` read afresh each time.
 public final class LanguageServer: @unchecked Sendable {
   struct Linted: Sendable {
@@ -91,6 +91,8 @@ public final class LanguageServer: @unchecked Sendable {
   private var pending: Set<JSONValue> = []
   /// Callbacks waiting for the lint of a document's latest generation, by URI.
   private var waiting: [String: (generation: Int, callbacks: [@Sendable (Linted, TextDocument) -> Void])] = [:]
+  /// The documents with a lint running (one at most each).
+  private var linting: Set<String> = []
   private var outgoing = 0
   /// Generations are unique across documents and reopenings: a lint of a closed document's text never
   /// passes for the reopened one's.
@@ -105,7 +107,7 @@ public final class LanguageServer: @unchecked Sendable {
 
   /// Serves until `exit` or the end of input.
   public func serve(input: Int32) -> Int32 {
-    readMessages(descriptor: input, framing: .contentLength) { handle($0) }
+    readMessages(descriptor: input) { handle($0) }
     lock.lock()
     defer { lock.unlock() }
     return phase == .shutDown ? 0 : exitCode
@@ -403,8 +405,11 @@ public final class LanguageServer: @unchecked Sendable {
   }
 
   /// Calls `body` with the lint of the document's latest generation: at once when it is stored,
-  /// else when the lint in flight (or one started now, on its own thread) ends. A lint overtaken by
-  /// an edit hands its callbacks to the next one. Nothing happens if the document is closed.
+  /// else when a lint of that generation ends. A document has at most one lint running, on its own
+  /// thread: an edit during a lint does not start a second one beside it (the engine cannot stop a
+  /// lint midway, and on a large note concurrent lints of superseded texts would take every core);
+  /// when the running lint ends superseded, its result is dropped and the latest text is linted
+  /// for the requests waiting. Nothing happens if the document is closed.
   private func withLint(uri: String, _ body: @escaping @Sendable (Linted, TextDocument) -> Void) {
     lock.lock()
     guard let open = documents[uri] else {
@@ -416,31 +421,37 @@ public final class LanguageServer: @unchecked Sendable {
       body(linted, open.document)
       return
     }
-    if let entry = waiting[uri], entry.generation == open.generation {
-      waiting[uri]?.callbacks.append(body)
-      lock.unlock()
-      return
-    }
     waiting[uri] = (open.generation, (waiting[uri]?.callbacks ?? []) + [body])
+    let start = linting.insert(uri).inserted
     let current = settings
     let base = roots.first
     lock.unlock()
+    if start { startLint(uri: uri, open, settings: current, root: base) }
+  }
+
+  /// Lints one generation of a document on a thread of its own; `linting` holds the URI.
+  private func startLint(uri: String, _ open: OpenDocument, settings: LanguageServerSettings, root: String?) {
     let generation = open.generation
     let thread = Thread { [self] in
-      let linted = Self.lint(open, uri: uri, settings: current, root: base, generation: generation)
+      let linted = Self.lint(open, uri: uri, settings: settings, root: root, generation: generation)
       lock.lock()
       var callbacks: [@Sendable (Linted, TextDocument) -> Void] = []
-      // Current, or closed meanwhile (its waiting requests are still answered): hand over.
-      let closed = documents[uri] == nil
-      if closed || documents[uri]?.generation == generation {
-        documents[uri]?.linted = linted
-        if let entry = waiting[uri], entry.generation == generation {
-          callbacks = entry.callbacks
-          waiting[uri] = nil
+      var next: (OpenDocument, LanguageServerSettings, String?)?
+      if let latest = documents[uri], latest.generation != generation {
+        // Superseded by an edit: the requests waiting get the latest text's lint, started now.
+        if waiting[uri] != nil {
+          waiting[uri]?.generation = latest.generation
+          next = (latest, self.settings, roots.first)
         }
+      } else {
+        // Current, or closed meanwhile (its waiting requests are still answered).
+        documents[uri]?.linted = linted
+        callbacks = waiting.removeValue(forKey: uri)?.callbacks ?? []
       }
+      if next == nil { linting.remove(uri) }
       lock.unlock()
       for callback in callbacks { callback(linted, open.document) }
+      if let (latest, settings, root) = next { startLint(uri: uri, latest, settings: settings, root: root) }
     }
     thread.stackSize = 8 << 20
     thread.start()

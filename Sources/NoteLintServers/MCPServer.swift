@@ -1,22 +1,17 @@
 import Foundation
+import MCP
 import NoteLint
 
-/// `notelint mcp`: a Model Context Protocol server (stdio, newline-delimited JSON-RPC, protocol
-/// 2025-06-18) on the same JSON-RPC layer as `notelint lsp`. Tools lint notes, list a gate's alerts
-/// and action items, and explain rules; resources are the rule list and each rule's explanation.
-/// Every path is resolved (symbolic links included) and must lie inside one of the roots.
-public final class MCPServer: @unchecked Sendable {
-  public static let protocolVersions = ["2025-06-18", "2025-03-26", "2024-11-05"]
-
-  private let writer: RPCWriter
+/// `notelint mcp`: a Model Context Protocol server built on the MCP Swift SDK (`Server` over
+/// `StdioTransport`, screened by `ScreenedTransport`). Tools lint notes, list a gate's alerts and action
+/// items, and explain rules; resources are the rule list and each rule's explanation. Every path is
+/// resolved (symbolic links included) and must lie inside one of the roots.
+public final class MCPServer: Sendable {
   /// The roots, resolved.
   public let roots: [String]
-  private let lock = NSLock()
-  private var initialized = false
 
   /// Throws a message when a root is not an existing folder.
-  public init(writer: RPCWriter, roots: [String]) throws(RPCError) {
-    self.writer = writer
+  public init(roots: [String]) throws(RPCError) {
     var resolved: [String] = []
     for root in roots {
       var isFolder: ObjCBool = false
@@ -30,99 +25,73 @@ public final class MCPServer: @unchecked Sendable {
     self.roots = resolved
   }
 
-  public func serve(input: Int32) {
-    readMessages(descriptor: input, framing: .newline) { item in
-      handle(item)
-      return true
-    }
+  /// Serves standard input and output until the client closes its end and every request is answered.
+  public func serve() async throws {
+    let server = await makeServer()
+    try await server.start(transport: ScreenedTransport(StdioTransport()))
+    await server.waitUntilCompleted()
   }
 
-  public func handle(_ item: RPCFrameReader.Item) {
-    switch item {
-    case .malformed(let reason):
-      writer.send(
-        RPCMessage.errorResponse(id: .null, error: RPCError(RPCErrorCode.parseError, "parse error: \(reason)")))
-    case .message(let data):
-      switch RPCMessage.parse(data) {
-      case .invalid(let id, let error): writer.send(RPCMessage.errorResponse(id: id, error: error))
-      case .response, .notification: break
-      case .request(let id, let method, let params):
-        do {
-          writer.send(RPCMessage.response(id: id, result: try request(method, params)))
-        } catch {
-          writer.send(RPCMessage.errorResponse(id: id, error: error))
-        }
+  /// The SDK's server with notelint's tools and resources registered.
+  public func makeServer() async -> Server {
+    let server = Server(
+      name: "notelint", version: NoteLintVersion.current, title: "notelint",
+      instructions: "notelint lints project notes and pacts (Markdown, HTML; Italian, English). Paths must be inside: "
+        + roots.joined(separator: ", "),
+      capabilities: .init(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
+    await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: Self.tools) }
+    await server.withMethodHandler(CallTool.self) { [self] params in
+      guard Self.tools.contains(where: { $0.name == params.name }) else {
+        // An unknown tool is a protocol error; a known tool's failure is a result the model can read.
+        throw MCPError.invalidParams(
+          "unknown tool '\(params.name)'; tools are: \(Self.tools.map(\.name).joined(separator: ", "))")
+      }
+      let arguments = JSONValue.object((params.arguments ?? [:]).mapValues(JSONValue.init))
+      let outcome = await Self.offTheCooperativePool {
+        Result { () throws(RPCError) in try self.call(params.name, arguments) }
+      }
+      switch outcome {
+      case .success(let result):
+        return CallTool.Result(
+          content: [.text(text: result.text, annotations: nil, _meta: nil)],
+          structuredContent: Value?.some(Value(json: result)),
+          isError: false)
+      case .failure(let error):
+        return CallTool.Result(content: [.text(text: error.message, annotations: nil, _meta: nil)], isError: true)
       }
     }
+    await server.withMethodHandler(ListResources.self) { _ in ListResources.Result(resources: Self.resources) }
+    await server.withMethodHandler(ListResourceTemplates.self) { _ in
+      ListResourceTemplates.Result(templates: [
+        Resource.Template(
+          uriTemplate: "notelint://rules/{id}", name: "rule",
+          description: "The explanation of one rule (as notelint explain prints it)",
+          mimeType: "text/plain")
+      ])
+    }
+    await server.withMethodHandler(ReadResource.self) { params in
+      ReadResource.Result(contents: [try Self.read(resource: params.uri)])
+    }
+    return server
   }
 
-  private func request(_ method: String, _ params: JSONValue?) throws(RPCError) -> JSONValue {
-    switch method {
-    case "initialize":
-      let asked = params?["protocolVersion"]?.string ?? Self.protocolVersions[0]
-      lock.lock()
-      initialized = true
-      lock.unlock()
-      return [
-        "protocolVersion": .string(Self.protocolVersions.contains(asked) ? asked : Self.protocolVersions[0]),
-        "capabilities": ["tools": ["listChanged": false], "resources": ["listChanged": false, "subscribe": false]],
-        "serverInfo": ["name": "notelint", "version": .string(NoteLintVersion.current)],
-        "instructions": .string(
-          "notelint lints project notes and pacts (Markdown, HTML; Italian, English). Paths must be inside: "
-            + roots.joined(separator: ", ")),
-      ]
-    case "ping": return [:]
-    default: break
-    }
-    lock.lock()
-    let ready = initialized
-    lock.unlock()
-    guard ready else { throw RPCError(RPCErrorCode.serverNotInitialized, "the server is not initialized") }
-    switch method {
-    case "tools/list": return ["tools": .array(Self.tools)]
-    case "tools/call":
-      guard let name = params?["name"]?.string else { throw .invalidParams("tools/call needs a tool name") }
-      let arguments = params?["arguments"] ?? [:]
-      guard arguments.object != nil else { throw .invalidParams("arguments must be an object") }
-      guard Self.tools.contains(where: { $0["name"]?.string == name }) else {
-        throw .invalidParams("unknown tool '\(name)'; tools are: lint_note, checkpoint, action_items, explain_rule")
-      }
-      do {
-        let result = try call(name, arguments)
-        return [
-          "content": [["type": "text", "text": .string(result.text)]], "structuredContent": result, "isError": false,
-        ]
-      } catch {
-        // A tool's own failure is a result the model can read, not a protocol error.
-        return ["content": [["type": "text", "text": .string(error.message)]], "isError": true]
-      }
-    case "resources/list": return ["resources": .array(Self.resources)]
-    case "resources/templates/list":
-      return [
-        "resourceTemplates": [
-          [
-            "uriTemplate": "notelint://rules/{id}", "name": "rule", "mimeType": "text/plain",
-            "description": "The explanation of one rule (as notelint explain prints it)",
-          ]
-        ]
-      ]
-    case "resources/read":
-      guard let uri = params?["uri"]?.string else { throw .invalidParams("resources/read needs a uri") }
-      return ["contents": [try Self.read(resource: uri)]]
-    default: throw RPCError(RPCErrorCode.methodNotFound, "method not found: \(method)")
+  /// Linting is synchronous work: it runs on Dispatch's threads so that the SDK's tasks (reading the
+  /// input, answering other requests) keep the cooperative pool.
+  static func offTheCooperativePool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+      DispatchQueue.global().async { continuation.resume(returning: work()) }
     }
   }
 
   // MARK: Tools
 
-  static let tools: [JSONValue] = [
-    [
-      "name": "lint_note",
-      "title": "Lint a note",
-      "description": .string(
+  static let tools: [Tool] = [
+    Tool(
+      name: "lint_note", title: "Lint a note",
+      description:
         "Lint one project note or pact (Markdown or HTML, Italian or English), given as text or as a path inside the "
-          + "roots. Returns the findings (rule, category, severity, line and column, message, suggestion, confidence)."),
-      "inputSchema": [
+        + "roots. Returns the findings (rule, category, severity, line and column, message, suggestion, confidence).",
+      inputSchema: [
         "type": "object",
         "properties": [
           "text": ["type": "string", "description": "The note's text (instead of path)"],
@@ -136,15 +105,13 @@ public final class MCPServer: @unchecked Sendable {
           "minConfidence": ["type": "number", "minimum": 0, "maximum": 1],
         ],
         "additionalProperties": false,
-      ],
-    ],
-    [
-      "name": "checkpoint",
-      "title": "Governance gate alerts",
-      "description": .string(
+      ], annotations: .init(readOnlyHint: true, openWorldHint: false)),
+    Tool(
+      name: "checkpoint", title: "Governance gate alerts",
+      description:
         "The alert list of one governance gate (technical: mid-sprint; business: end of sprint; review: every two "
-          + "sprints) for notes and folders inside the roots."),
-      "inputSchema": [
+        + "sprints) for notes and folders inside the roots.",
+      inputSchema: [
         "type": "object",
         "properties": [
           "gate": ["type": "string", "enum": ["technical", "business", "review"]],
@@ -154,14 +121,12 @@ public final class MCPServer: @unchecked Sendable {
         ],
         "required": ["gate", "paths"],
         "additionalProperties": false,
-      ],
-    ],
-    [
-      "name": "action_items",
-      "title": "Action items",
-      "description": .string(
-        "Every action item (open and done) of notes and folders inside the roots, with owner, due date and problems."),
-      "inputSchema": [
+      ], annotations: .init(readOnlyHint: true, openWorldHint: false)),
+    Tool(
+      name: "action_items", title: "Action items",
+      description:
+        "Every action item (open and done) of notes and folders inside the roots, with owner, due date and problems.",
+      inputSchema: [
         "type": "object",
         "properties": [
           "paths": ["type": "array", "items": ["type": "string"], "minItems": 1],
@@ -174,13 +139,11 @@ public final class MCPServer: @unchecked Sendable {
         ],
         "required": ["paths"],
         "additionalProperties": false,
-      ],
-    ],
-    [
-      "name": "explain_rule",
-      "title": "Explain a rule",
-      "description": "What a rule flags, why it matters, and a bad and a good example (as notelint explain).",
-      "inputSchema": [
+      ], annotations: .init(readOnlyHint: true, openWorldHint: false)),
+    Tool(
+      name: "explain_rule", title: "Explain a rule",
+      description: "What a rule flags, why it matters, and a bad and a good example (as notelint explain).",
+      inputSchema: [
         "type": "object",
         "properties": [
           "rule": ["type": "string", "description": "A rule id (see the notelint://rules resource)"],
@@ -188,13 +151,12 @@ public final class MCPServer: @unchecked Sendable {
         ],
         "required": ["rule"],
         "additionalProperties": false,
-      ],
-    ],
+      ], annotations: .init(readOnlyHint: true, openWorldHint: false)),
   ]
 
   func call(_ name: String, _ arguments: JSONValue) throws(RPCError) -> JSONValue {
-    let allowed = Set(
-      Self.tools.first { $0["name"]?.string == name }?["inputSchema"]?["properties"]?.object?.keys.map { $0 } ?? [])
+    let properties = Self.tools.first { $0.name == name }?.inputSchema.objectValue?["properties"]?.objectValue ?? [:]
+    let allowed = Set(properties.keys)
     for key in (arguments.object ?? [:]).keys.sorted() where !allowed.contains(key) {
       throw .invalidParams(
         "\(name): unknown argument '\(key)'; arguments are: \(allowed.sorted().joined(separator: ", "))")
@@ -380,23 +342,21 @@ public final class MCPServer: @unchecked Sendable {
 
   // MARK: Resources
 
-  static var resources: [JSONValue] {
-    var list: [JSONValue] = [
-      [
-        "uri": "notelint://rules", "name": "rules", "title": "notelint rules", "mimeType": "application/json",
-        "description": "Every rule: id, name, category, severity, checkpoints, languages, summary",
-      ]
+  static var resources: [Resource] {
+    [
+      Resource(
+        name: "rules", uri: "notelint://rules", title: "notelint rules",
+        description: "Every rule: id, name, category, severity, checkpoints, languages, summary",
+        mimeType: "application/json")
     ]
-    for rule in RuleCatalog.descriptions {
-      list.append([
-        "uri": .string("notelint://rules/\(rule.id)"), "name": .string(rule.id), "title": .string(rule.name.en),
-        "mimeType": "text/plain", "description": .string(rule.summary.en),
-      ])
-    }
-    return list
+      + RuleCatalog.descriptions.map { rule in
+        Resource(
+          name: rule.id, uri: "notelint://rules/\(rule.id)", title: rule.name.en, description: rule.summary.en,
+          mimeType: "text/plain")
+      }
   }
 
-  static func read(resource uri: String) throws(RPCError) -> JSONValue {
+  static func read(resource uri: String) throws(MCPError) -> Resource.Content {
     if uri == "notelint://rules" {
       let rules: [JSONValue] = RuleCatalog.descriptions.map { rule in
         [
@@ -406,13 +366,46 @@ public final class MCPServer: @unchecked Sendable {
           "languages": .array(rule.languages.map { .string($0.rawValue) }), "summary": .string(rule.summary.en),
         ]
       }
-      return ["uri": .string(uri), "mimeType": "application/json", "text": .string(JSONValue.array(rules).text)]
+      return .text(JSONValue.array(rules).text, uri: uri, mimeType: "application/json")
     }
     let prefix = "notelint://rules/"
     if uri.hasPrefix(prefix), let rule = RuleCatalog.description(id: String(uri.dropFirst(prefix.count))) {
-      let text = RuleExplanation.render(rule, languages: Language.allCases.reversed().map { $0 })
-      return ["uri": .string(uri), "mimeType": "text/plain", "text": .string(text)]
+      return .text(
+        RuleExplanation.render(rule, languages: Language.allCases.reversed().map { $0 }), uri: uri,
+        mimeType: "text/plain")
     }
-    throw RPCError(-32002, "resource not found: \(uri)")
+    // -32002: the MCP specification's code for a resource that does not exist.
+    throw MCPError.serverError(code: -32002, message: "resource not found: \(uri)")
+  }
+}
+
+extension JSONValue {
+  /// An SDK value as our JSON value (a `data:` URL string, which the SDK decodes as data, stays a string).
+  init(_ value: Value) {
+    switch value {
+    case .null: self = .null
+    case .bool(let bool): self = .bool(bool)
+    case .int(let int): self = .int(int)
+    case .double(let double): self = .double(double)
+    case .string(let string): self = .string(string)
+    case .data(let mimeType, let data): self = .string(data.dataURLEncoded(mimeType: mimeType))
+    case .array(let array): self = .array(array.map(JSONValue.init))
+    case .object(let object): self = .object(object.mapValues(JSONValue.init))
+    }
+  }
+}
+
+extension Value {
+  /// Our JSON value as an SDK value.
+  init(json: JSONValue) {
+    switch json {
+    case .null: self = .null
+    case .bool(let bool): self = .bool(bool)
+    case .int(let int): self = .int(int)
+    case .double(let double): self = .double(double)
+    case .string(let string): self = .string(string)
+    case .array(let array): self = .array(array.map { Value(json: $0) })
+    case .object(let object): self = .object(object.mapValues { Value(json: $0) })
+    }
   }
 }

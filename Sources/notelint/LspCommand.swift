@@ -23,7 +23,7 @@ struct LspCommand: ParsableCommand {
   func run() throws {
     signal(SIGPIPE, SIG_IGN)
     let server = LanguageServer(
-      writer: RPCWriter(descriptor: STDOUT_FILENO, framing: .contentLength), debounce: Double(debounce) / 1000)
+      writer: RPCWriter(descriptor: STDOUT_FILENO), debounce: Double(debounce) / 1000)
     throw ExitCode(server.serve(input: STDIN_FILENO))
   }
 }

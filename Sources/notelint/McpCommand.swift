@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NoteLintServers
+import Synchronization
 
 struct McpCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -22,10 +23,22 @@ struct McpCommand: ParsableCommand {
     signal(SIGPIPE, SIG_IGN)
     let server: MCPServer
     do {
-      server = try MCPServer(writer: RPCWriter(descriptor: STDOUT_FILENO, framing: .newline), roots: roots)
+      server = try MCPServer(roots: roots)
     } catch {
       throw Output.fail("--root \(error.message)")
     }
-    server.serve(input: STDIN_FILENO)
+    // The SDK's server is asynchronous; this command (like the others) is not.
+    let done = DispatchSemaphore(value: 0)
+    let failure = Mutex<String?>(nil)
+    Task {
+      do {
+        try await server.serve()
+      } catch {
+        failure.withLock { $0 = "\(error)" }
+      }
+      done.signal()
+    }
+    done.wait()
+    if let message = failure.withLock({ $0 }) { throw Output.fail("mcp: \(message)", code: 3) }
   }
 }

@@ -14,7 +14,7 @@ final class JSONRPCTests: XCTestCase {
     let bytes = frame(one) + frame(two)
     // Every split point gives the same two messages.
     for split in 0...bytes.count {
-      var reader = RPCFrameReader(framing: .contentLength)
+      var reader = RPCFrameReader()
       let items = reader.feed(bytes[0..<split]) + reader.feed(bytes[split...])
       XCTAssertEqual(items, [.message(Data(one.utf8)), .message(Data(two.utf8))], "split at \(split)")
     }
@@ -22,7 +22,7 @@ final class JSONRPCTests: XCTestCase {
 
   func testContentLengthCountsBytesNotCharacters() {
     let body = #"{"jsonrpc":"2.0","method":"x","params":{"t":"più 🚀"}}"#
-    var reader = RPCFrameReader(framing: .contentLength)
+    var reader = RPCFrameReader()
     let items = reader.feed(frame(body))
     XCTAssertEqual(items, [.message(Data(body.utf8))])
     guard
@@ -36,7 +36,7 @@ final class JSONRPCTests: XCTestCase {
   }
 
   func testMalformedHeadersAreReportedAndTheStreamRecovers() {
-    var reader = RPCFrameReader(framing: .contentLength)
+    var reader = RPCFrameReader()
     let good = #"{"jsonrpc":"2.0","method":"ok"}"#
     let items = reader.feed(Array("Content-Length: abc\r\n\r\n".utf8) + Array("Foo\r\n\r\n".utf8) + frame(good))
     XCTAssertEqual(items.count, 3)
@@ -49,7 +49,7 @@ final class JSONRPCTests: XCTestCase {
   }
 
   func testAMessageOverTheLimitIsSkippedWhole() {
-    var reader = RPCFrameReader(framing: .contentLength, maxMessageSize: 10)
+    var reader = RPCFrameReader(maxMessageSize: 10)
     let big = String(repeating: "x", count: 50)
     let good = #"{"a":1}"#
     var items = reader.feed(Array("Content-Length: 50\r\n\r\n".utf8) + Array(big.utf8.prefix(20)))
@@ -61,12 +61,6 @@ final class JSONRPCTests: XCTestCase {
       XCTFail("\(items)")
     }
     XCTAssertEqual(items[1], .message(Data(good.utf8)))
-  }
-
-  func testNewlineFramingSkipsBlankLinesAndCarriageReturns() {
-    var reader = RPCFrameReader(framing: .newline)
-    let items = reader.feed(Array("{\"a\":1}\r\n\n  \n{\"b\":".utf8)) + reader.feed(Array("2}\n".utf8))
-    XCTAssertEqual(items, [.message(Data(#"{"a":1}"#.utf8)), .message(Data(#"{"b":2}"#.utf8))])
   }
 
   func testClassification() {

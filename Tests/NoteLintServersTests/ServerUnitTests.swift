@@ -40,7 +40,7 @@ final class ServerUnitTests: XCTestCase {
       at: root.appendingPathComponent("link.md"), withDestinationURL: outside.appendingPathComponent("b.md"))
     // A sibling whose name starts with the root's is not inside it.
     try FileManager.default.createDirectory(at: base.appendingPathComponent("root2"), withIntermediateDirectories: true)
-    let server = try MCPServer(writer: RPCWriter(descriptor: -1, framing: .newline), roots: [root.path])
+    let server = try MCPServer(roots: [root.path])
     XCTAssertTrue(try server.confine("a.md").hasSuffix("/root/a.md"))
     for path in ["link.md", "../outside/b.md", outside.appendingPathComponent("b.md").path, "../root2"] {
       XCTAssertThrowsError(try server.confine(path), path) { error in
@@ -48,6 +48,6 @@ final class ServerUnitTests: XCTestCase {
       }
     }
     XCTAssertThrowsError(try server.confine("missing.md"))
-    XCTAssertThrowsError(try MCPServer(writer: RPCWriter(descriptor: -1, framing: .newline), roots: ["/no/such/dir"]))
+    XCTAssertThrowsError(try MCPServer(roots: ["/no/such/dir"]))
   }
 }

@@ -36,6 +36,14 @@ final class ServerCLITests: XCTestCase {
     XCTAssertTrue(result.output.contains("all checks passed"), result.output)
   }
 
+  /// A 10 MB note: while it is linted, a hover, a pull and an edit of another note are answered
+  /// first; edits of the large note during its lint publish only the last text's diagnostics.
+  func testLanguageServerAnswersOtherRequestsDuringALargeLint() throws {
+    let result = try Self.runPython("lsp_large_e2e.py")
+    XCTAssertEqual(result.status, 0, result.output)
+    XCTAssertTrue(result.output.contains("all checks passed"), result.output)
+  }
+
   /// Needs the official MCP Python SDK (`pip install mcp`, installed by .ci/run): without it the
   /// test fails rather than skips.
   func testModelContextProtocolServerEndToEnd() throws {
