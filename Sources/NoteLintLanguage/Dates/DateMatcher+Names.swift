@@ -53,7 +53,9 @@ extension DateMatcher {
     if let afterSuffix = ordinalSuffix(position) { position = afterSuffix }
     // "mar 3 dic": a weekday abbreviation before an Italian date, not 3 March.
     if monthName(position) != nil { return nil }
-    if let range = monthNameDayRange(month: month.number, first: day.value, after: position, weekday: weekday) {
+    if let range = monthNameDayRange(
+      month: month.number, first: day.value, after: position, weekday: weekday, between: isWord(index - 1, .between))
+    {
       return range
     }
     var year: Int?
@@ -70,10 +72,15 @@ extension DateMatcher {
     return .day(date, end: position)
   }
 
-  /// `Dec 23–25`, `Dec 23-25, 2026`, `March 2 to 4`: a range within one month, from the day before
-  /// `after` to the day after the dash.
-  func monthNameDayRange(month: Int, first: Int, after position: Int, weekday: Int?) -> DateHit? {
-    guard isPunct(position, "-") || isPunct(position, "\u{2013}") || isWord(position, .to) else { return nil }
+  /// `Dec 23–25`, `Dec 23-25, 2026`, `March 2 to 4`, `between Dec 23 and 25`: a range within one
+  /// month, from the day before `after` to the day after the dash.
+  func monthNameDayRange(month: Int, first: Int, after position: Int, weekday: Int?, between: Bool = false)
+    -> DateHit?
+  {
+    guard
+      isPunct(position, "-") || isPunct(position, "\u{2013}") || isWord(position, .to) || isWord(position, .through)
+        || between && isWord(position, .and)
+    else { return nil }
     guard let last = number(position + 1), last.length <= 2, last.value > first, last.value <= 31 else {
       return nil
     }

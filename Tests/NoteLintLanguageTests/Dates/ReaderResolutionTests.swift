@@ -83,6 +83,8 @@ final class ReaderResolutionTests: XCTestCase {
       [
         row("Email template due Wed", "due wed", .period, "2026-11-23", "2026-11-25"),
         row("Slides due on Friday", "due on friday", .period, "2026-11-23", "2026-11-27"),
+        row("Ravi is away between Dec 23 and 25", "Dec 23 and 25", .period, "2026-12-23", "2026-12-25"),
+        row("Offsite March 2 through 4", "March 2 through 4", .period, "2027-03-02", "2027-03-04"),
         row("Get the spec to CR within half a year", "within half a year", .period, "2026-11-23", "2027-05-23"),
         row("Chiudere il bando entro mezzo anno", "entro mezzo anno", .period, "2026-11-23", "2027-05-23"),
       ], context: monday)
