@@ -281,7 +281,9 @@ private struct HTMLBuilder {
       if checked == "true" { return .checked }
       if checked == "false" { return .unchecked }
     }
-    guard let classes = attribute(node, "class"), classes.utf8.count <= 4096 else { return .none }
+    // A Confluence export's inline task with no state written is an open task.
+    let inlineTask: TaskState = attribute(node, "data-inline-task-id") != nil ? .unchecked : .none
+    guard let classes = attribute(node, "class"), classes.utf8.count <= 4096 else { return inlineTask }
     for word in classes.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
       switch word {
       case "checked", "checkbox-on", "task-complete", "to-do-children-checked": return .checked
@@ -289,7 +291,7 @@ private struct HTMLBuilder {
       default: continue
       }
     }
-    return .none
+    return inlineTask
   }
 
   /// `[ ]` / `[x]` typed at the start of a list item (some exports do this).

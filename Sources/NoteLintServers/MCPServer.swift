@@ -46,7 +46,7 @@ public final class MCPServer: Sendable {
         throw MCPError.invalidParams(
           "unknown tool '\(params.name)'; tools are: \(Self.tools.map(\.name).joined(separator: ", "))")
       }
-      let arguments = JSONValue.object((params.arguments ?? [:]).mapValues(JSONValue.init))
+      let arguments = JSONValue.object((params.arguments ?? [:]).mapValues { JSONValue($0) })
       let outcome = await Self.offTheCooperativePool {
         Result { () throws(RPCError) in try self.call(params.name, arguments) }
       }
@@ -54,7 +54,7 @@ public final class MCPServer: Sendable {
       case .success(let result):
         return CallTool.Result(
           content: [.text(text: result.text, annotations: nil, _meta: nil)],
-          structuredContent: Value?.some(Value(json: result)),
+          structuredContent: MCP.Value?.some(MCP.Value(json: result)),
           isError: false)
       case .failure(let error):
         return CallTool.Result(content: [.text(text: error.message, annotations: nil, _meta: nil)], isError: true)
@@ -381,7 +381,7 @@ public final class MCPServer: Sendable {
 
 extension JSONValue {
   /// An SDK value as our JSON value (a `data:` URL string, which the SDK decodes as data, stays a string).
-  init(_ value: Value) {
+  init(_ value: MCP.Value) {
     switch value {
     case .null: self = .null
     case .bool(let bool): self = .bool(bool)
@@ -390,12 +390,12 @@ extension JSONValue {
     case .string(let string): self = .string(string)
     case .data(let mimeType, let data): self = .string(data.dataURLEncoded(mimeType: mimeType))
     case .array(let array): self = .array(array.map(JSONValue.init))
-    case .object(let object): self = .object(object.mapValues(JSONValue.init))
+    case .object(let object): self = .object(object.mapValues { JSONValue($0) })
     }
   }
 }
 
-extension Value {
+extension MCP.Value {
   /// Our JSON value as an SDK value.
   init(json: JSONValue) {
     switch json {
@@ -404,8 +404,8 @@ extension Value {
     case .int(let int): self = .int(int)
     case .double(let double): self = .double(double)
     case .string(let string): self = .string(string)
-    case .array(let array): self = .array(array.map { Value(json: $0) })
-    case .object(let object): self = .object(object.mapValues { Value(json: $0) })
+    case .array(let array): self = .array(array.map { MCP.Value(json: $0) })
+    case .object(let object): self = .object(object.mapValues { MCP.Value(json: $0) })
     }
   }
 }

@@ -92,6 +92,13 @@ final class NoteDateTests: XCTestCase {
       </body></html>
       """)
     let tasks = confluence.blocks.filter { $0.kind == .listItem }.map { $0.list?.task }
-    XCTAssertEqual(tasks, [.checked, TaskState.none, .checked])
+    // A Confluence inline task with no state written is an open task.
+    XCTAssertEqual(tasks, [.checked, .unchecked, .checked])
+    let open = html(
+      "<html><body><ul class=\"inline-task-list\"><li data-inline-task-id=\"7\">look into the memory leak</li></ul></body></html>"
+    )
+    let found = DocumentAnalysis(document: open, options: options).actionItems
+    XCTAssertEqual(found.map(\.done), [false])
+    XCTAssertEqual(found.map(\.source), [.task])
   }
 }
