@@ -134,10 +134,9 @@ struct ActionDetector {
           var item = makeItem(block: index, tokens: 0..<text.tokens.count, source: .commitment, done: false)
           // A long item whose later sentence commits ("The labs run on Docker. Need accounts on the
           // other platforms."): reported where that sentence starts.
-          if text.sentences.count > 1, !hasCommitment(text, block: index, range: text.sentences[0]),
-            let committing = text.sentences.dropFirst().first(where: {
-              hasCommitment(text, block: index, range: $0)
-            })
+          if text.sentences.count > 1,
+            let committing = text.sentences.first(where: { hasCommitment(text, block: index, range: $0) }),
+            committing != text.sentences[0]
           {
             item.start = document.blocks[index].text.position(at: Int(text.tokens[committing.lowerBound].start))
           }
@@ -1170,17 +1169,11 @@ struct ActionDetector {
           found = makeItem(block: cell, tokens: sentence, source: .commitment, done: false)
         }
         guard var item = found else { continue }
-        if let owner = columns.owner, owner < row.count {
-          let named = owners(in: blocks[row[owner]], block: row[owner], wholeCellIsOwner: true)
-          item.owners.append(contentsOf: named.owners)
-          if item.diffuseOwner == nil { item.diffuseOwner = named.diffuse }
-        }
+        if let owner = columns.owner, owner < row.count { addOwners(of: row[owner], wholeCellIsOwner: true, to: &item) }
         if let deadline = columns.deadline, deadline < row.count {
           item.deadlines.append(contentsOf: dates(in: blocks[row[deadline]]))
         }
-        if let status = columns.status, status < row.count {
-          item.done = lexicons.doneMarkers.contains { !matches($0, row[status]).isEmpty }
-        }
+        item.done = isDoneRow(row, columns)
         if rowIndex < table.rowLines.count, document.blocks[cell].start.line != table.rowLines[rowIndex] {
           item.start = SourcePosition(line: table.rowLines[rowIndex], column: 1)
         }
@@ -1199,14 +1192,11 @@ struct ActionDetector {
     let row = table.rows[rowIndex]
     guard let first = row.first else { return nil }
     guard row.contains(where: { !blocks[$0].tokens.isEmpty }) else { return nil }
-    var done = false
-    if let status = columns.status, status < row.count {
-      done = lexicons.doneMarkers.contains { !matches($0, row[status]).isEmpty }
-    }
     // The action text is every cell but the owner and deadline cells.
     var item = ActionItem(
       block: first, blocks: row, tokens: 0..<blocks[first].tokens.count, start: document.blocks[first].start,
-      source: .tableRow, done: done, owners: [], diffuseOwner: nil, deadlines: [], vagueDeadline: nil,
+      source: .tableRow, done: isDoneRow(row, columns), owners: [], diffuseOwner: nil, deadlines: [],
+      vagueDeadline: nil,
       text: row.map { Excerpt.make(document.blocks[$0].text.scalars) }.filter { !$0.isEmpty }.joined(separator: " | "))
     if rowIndex < table.rowLines.count {
       item.start = SourcePosition(line: table.rowLines[rowIndex], column: 1)
@@ -1216,18 +1206,12 @@ struct ActionDetector {
     for (position, cell) in row.enumerated() {
       let text = blocks[cell]
       if position == columns.owner {
-        let found = owners(in: text, block: cell, wholeCellIsOwner: true)
-        item.owners.append(contentsOf: found.owners)
-        if item.diffuseOwner == nil { item.diffuseOwner = found.diffuse }
+        addOwners(of: cell, wholeCellIsOwner: true, to: &item)
       } else if position == columns.deadline {
         item.deadlines.append(contentsOf: dates(in: text))
         if item.vagueDeadline == nil { item.vagueDeadline = vagueTime(in: text, block: cell, deadlineCell: true) }
       } else if position != columns.status {
-        if columns.owner == nil {
-          let found = owners(in: text, block: cell, wholeCellIsOwner: false)
-          item.owners.append(contentsOf: found.owners)
-          if item.diffuseOwner == nil { item.diffuseOwner = found.diffuse }
-        }
+        if columns.owner == nil { addOwners(of: cell, wholeCellIsOwner: false, to: &item) }
         if columns.deadline == nil {
           item.deadlines.append(contentsOf: dates(in: text))
           if item.vagueDeadline == nil { item.vagueDeadline = vagueTime(in: text, block: cell, deadlineCell: false) }
@@ -1235,6 +1219,19 @@ struct ActionDetector {
       }
     }
     return item
+  }
+
+  /// Whether the row's status cell says the work is done.
+  private func isDoneRow(_ row: [Int], _ columns: Columns) -> Bool {
+    guard let status = columns.status, status < row.count else { return false }
+    return lexicons.doneMarkers.contains { !matches($0, row[status]).isEmpty }
+  }
+
+  /// The owners a table cell names, added to the item (the first diffuse group is kept).
+  private func addOwners(of cell: Int, wholeCellIsOwner: Bool, to item: inout ActionItem) {
+    let found = owners(in: blocks[cell], block: cell, wholeCellIsOwner: wholeCellIsOwner)
+    item.owners.append(contentsOf: found.owners)
+    if item.diffuseOwner == nil { item.diffuseOwner = found.diffuse }
   }
 
   // MARK: - Owners and deadlines
