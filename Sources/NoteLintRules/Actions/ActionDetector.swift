@@ -529,15 +529,10 @@ struct ActionDetector {
         }
         // "Da verificare." / "To be checked." stand alone; "i clienti da chiamare" does not oblige;
         // "Esito della verifica: da verificare" is a field's placeholder (categories.md §6).
-        if Self.bareObligationStarts.contains(text.tokens[match.tokens.lowerBound].hash),
-          !startsClause(text, at: match.tokens.lowerBound, from: range.lowerBound)
-            || isFieldValue(text, at: match.tokens.lowerBound, from: range.lowerBound)
-        {
-          continue
-        }
         // "Need accounts on…", "plan to build…", "Serve un account…": a bare need only where a
         // clause starts ("users need accounts", "il servizio serve i clienti" are not).
-        if isBareNeed(text, match.tokens),
+        if Self.bareObligationStarts.contains(text.tokens[match.tokens.lowerBound].hash)
+          || isBareNeed(text, match.tokens),
           !startsClause(text, at: match.tokens.lowerBound, from: range.lowerBound)
             || isFieldValue(text, at: match.tokens.lowerBound, from: range.lowerBound)
         {
@@ -607,18 +602,23 @@ struct ActionDetector {
       .map(TokenHash.hash))
 
   private static let bareObligationStarts = TokenSet(["da"].map(TokenHash.hash))
-  private static let bareNeeds = TokenSet(
-    ["need", "needs", "plan", "help", "serve", "servono", "necessità", "necessita", "c'è", "ci", "lavoro"].map(
-      TokenHash.hash))
+  /// One-word needs ("Need accounts…", "Serve un account…"); "need to", "serve un follow-up" commit
+  /// wherever they stand.
+  private static let bareNeedWords = TokenSet(["need", "needs", "serve", "servono"].map(TokenHash.hash))
+  /// Phrases of need or plan whose first word says it: "plan to", "help is needed", "necessità di",
+  /// "lavoro da fare".
+  private static let bareNeedStarts = TokenSet(
+    ["plan", "help", "necessità", "necessita", "lavoro"].map(TokenHash.hash))
+  private static let bisognoHash = TokenHash.hash("bisogno")
 
-  /// A marker that is a bare need or plan ("need", "plan to", "serve", "necessità di"), not "need
-  /// to" / "needs to be", which commit wherever they stand.
+  /// A marker that is a bare need or plan, taken only where a clause starts (the need-and-plan
+  /// entries of `commitment-markers`); not "ci occuperemo" or "c'è da", which commit anywhere.
   private func isBareNeed(_ text: TextAnalysis, _ match: Range<Int>) -> Bool {
-    let first = text.tokens[match.lowerBound]
-    guard Self.bareNeeds.contains(first.hash) else { return false }
-    let word = text.foldedString(first)
-    if word == "need" || word == "needs" { return match.count == 1 }
-    return true
+    let first = text.tokens[match.lowerBound].hash
+    if Self.bareNeedWords.contains(first) { return match.count == 1 }
+    if Self.bareNeedStarts.contains(first) { return true }
+    // "c'è bisogno di", "ci sarà bisogno di".
+    return match.contains { text.tokens[$0].hash == Self.bisognoHash }
   }
 
   /// Whether a bare obligation follows a label's colon ("Esito: da verificare").

@@ -34,6 +34,8 @@ public struct MissingOwnerRule: Rule {
       RuleExample(.english, "- ↓Need accounts on the other cloud platforms to run the labs.\n"),
       RuleExample(.english, "- The labs run on one cloud only. ↓Need accounts on the other platforms.\n"),
       RuleExample(.italian, "- ↓Serve un account per il cloud di prova.\n"),
+      // Only the bare needs wait for a clause start: "ci occuperemo" commits anywhere.
+      RuleExample(.italian, "↓Per la migrazione ci occuperemo del fornitore entro il 4/12/2026.\n"),
       // The mitigation column of a risk table holds the work that answers each risk.
       RuleExample(
         .english,
