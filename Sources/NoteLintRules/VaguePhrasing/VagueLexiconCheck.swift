@@ -190,6 +190,9 @@ struct VagueLexiconCheck: Sendable {
   private static let conditions = TokenSet(
     ["if", "se", "qualora", "unless", "whether", "nel", "in"].map(TokenHash.hash))
 
+  /// Conditions that may open a whole sentence ("If all the files are updated, then…").
+  private static let sentenceConditions = TokenSet(["if", "se", "qualora", "unless"].map(TokenHash.hash))
+  private static let existence = TokenSet(["be", "exist", "esserci", "esistere", "essere"].map(TokenHash.hash))
   private static let possibility = TokenSet(
     ["may", "might", "could", "maybe", "perhaps", "potrebbe", "potrebbero", "forse", "magari"].map(TokenHash.hash))
 
@@ -214,8 +217,7 @@ struct VagueLexiconCheck: Sendable {
     let tokens = text.tokens
     var opening = 0
     for position in sentence where position < match.lowerBound && tokens[position].kind == .word {
-      let word = text.foldedString(tokens[position])
-      if ["if", "se", "qualora", "unless"].contains(word) {
+      if sentenceConditions.contains(tokens[position].hash) {
         // "if we do this, the question is … - there are some implementations": a dash, colon or
         // semicolon closes the conditional sentence.
         let closed = (position..<match.lowerBound).contains { index in
@@ -236,7 +238,7 @@ struct VagueLexiconCheck: Sendable {
     while back >= sentence.lowerBound, seen < 3 {
       if tokens[back].kind == .word {
         if possibility.contains(tokens[back].hash), back + 1 < match.lowerBound,
-          ["be", "exist", "esserci", "esistere", "essere"].contains(text.foldedString(tokens[back + 1]))
+          existence.contains(tokens[back + 1].hash)
         {
           return true
         }
