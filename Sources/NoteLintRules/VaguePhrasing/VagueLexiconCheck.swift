@@ -63,6 +63,8 @@ struct VagueLexiconCheck: Sendable {
     let lexicon = context.resources.lexicon(self.lexicon)
     guard !lexicon.isEmpty else { return [] }
     let kpiNames = context.resources.lexicon("kpi-names")
+    // A quantifier inside a vague time ("at some point") belongs to that phrase: the time rules judge it.
+    let vagueTimes = quantifier ? context.resources.lexicon("vague-time") : nil
     var findings: [Finding] = []
     // A block where no phrase of the lexicon can start (most of them) is skipped on one test.
     for index in analysis.blocks.indices
@@ -70,6 +72,7 @@ struct VagueLexiconCheck: Sendable {
       let matches = lexicon.matches(in: analysis.blocks[index].tokens)
       guard !matches.isEmpty else { continue }
       let text = analysis.blocks[index]
+      let times = vagueTimes.map { analysis.matches($0, block: index) } ?? []
       // Per sentence, once: whether the condition lets its matches through, and its excerpt (a
       // sentence can hold thousands of matches).
       var sentences: [Int: (passes: Bool, excerpt: String)] = [:]
@@ -82,6 +85,7 @@ struct VagueLexiconCheck: Sendable {
           )
         sentences[sentence.lowerBound] = judged
         guard judged.passes else { continue }
+        if !times.isEmpty, times.contains(where: { $0.tokens.overlaps(match.tokens) }) { continue }
         if quantifier, Self.isHypothetical(text, match: match.tokens, sentence: sentence) { continue }
         // "(explains some invalid constructs)": the scribe's aside on what a speaker did.
         if quantifier, let turn = analysis.transcript.turns[index],

@@ -36,6 +36,8 @@ public struct VagueQuantityRule: Rule {
       RuleExample(.english, "The vendor showed several integration options. For example, a direct CRM connector.\n"),
       RuleExample(
         .italian, "Il fornitore ha mostrato diverse modalità di integrazione. Ad esempio, un connettore al CRM.\n"),
+      // "some" inside a vague time belongs to that phrase.
+      RuleExample(.english, "The migration will be done at some point next quarter.\n"),
       // A possible existence asserts no amount.
       RuleExample(.english, "There may be some orders with two delivery addresses.\n"),
       RuleExample(.italian, "Potrebbero esserci alcuni ordini con due indirizzi di consegna.\n"),
