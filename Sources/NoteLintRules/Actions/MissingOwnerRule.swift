@@ -24,6 +24,8 @@ public struct MissingOwnerRule: Rule {
       RuleExample(.english, "↓ACTION: translation sync schedule to be announced by Friday\n"),
       // A passive future with an irregular participle; "Sarà" is the verb, not Sara.
       RuleExample(.italian, "- ↓Sarà aggiunta una sezione di retrospettiva ai verbali entro il 4/12/2026.\n"),
+      // A passive future of any work verb, irregular participles included.
+      RuleExample(.italian, "↓L'import delle email verrà concluso entro il 4/12/2026.\n"),
       RuleExample(.english, "↓The dashboard must be updated before the review on 2026-12-04.\n"),
       // The speaker's label is not the owner: "dobbiamo" is the group's.
       RuleExample(

@@ -65,6 +65,7 @@ struct VagueLexiconCheck: Sendable {
     let kpiNames = context.resources.lexicon("kpi-names")
     // A quantifier inside a vague time ("at some point") belongs to that phrase: the time rules judge it.
     let vagueTimes = quantifier ? context.resources.lexicon("vague-time") : nil
+    let talk = quantifier ? context.resources.lexicon("discourse-nouns") : nil
     var findings: [Finding] = []
     // A block where no phrase of the lexicon can start (most of them) is skipped on one test.
     for index in analysis.blocks.indices
@@ -93,6 +94,9 @@ struct VagueLexiconCheck: Sendable {
         {
           continue
         }
+        // "è stata un po' complicata", "were quite autonomous": the degree of a quality told, not an
+        // amount (categories.md §6: vague only when the sentence gives an amount the reader needs).
+        if quantifier, Self.isDegreeOfQuality(text, match: match.tokens, sentence: sentence) { continue }
         // "some open issues, like direction", "alcuni rischi: …": the detail follows (§6).
         if quantifier, Self.hasDetailAfter(text, match: match.tokens, sentence: sentence) { continue }
         // "Ci ha illustrato diverse modalità. Ad esempio, …": the next sentence gives the detail.
@@ -103,6 +107,7 @@ struct VagueLexiconCheck: Sendable {
         {
           continue
         }
+        let isOpenItem = analysis.actionItem(block: index, token: match.tokens.lowerBound).map { !$0.done } ?? false
         if let item = analysis.actionItem(block: index, token: match.tokens.lowerBound), !item.done {
           switch leave {
           case .none: break
@@ -130,11 +135,76 @@ struct VagueLexiconCheck: Sendable {
         {
           continue
         }
+        // "I had some doubts", "sono state poste alcune domande": how the talk went, not an amount
+        // the reader needs (a narrative aside, categories.md §6); "we need some feedback" asks for one.
+        if let talk, statement.kind != .task, !isOpenItem,
+          Self.quantifiesTalk(text, match: match.tokens, sentence: sentence, talk)
+        {
+          continue
+        }
         finding.features = statement.features
         findings.append(finding)
       }
     }
     return findings
+  }
+
+  /// Whether the quantifier counts things said ("some doubts", "alcune domande"), right after it or
+  /// after one more word ("a few minor comments", "alcuni piccoli dubbi").
+  static func quantifiesTalk(_ text: TextAnalysis, match: Range<Int>, sentence: Range<Int>, _ talk: Lexicon) -> Bool {
+    var position = match.upperBound
+    var words = 0
+    while position < sentence.upperBound, words < 2 {
+      let token = text.tokens[position]
+      guard token.kind == .word else { return false }
+      if talk.contains(word: token.hash) { return true }
+      words += 1
+      position += 1
+    }
+    return false
+  }
+
+  private static let degreeAdverbs = TokenSet(
+    ["quite", "fairly", "rather", "pretty", "somewhat", "abbastanza", "piuttosto", "alquanto"].map(TokenHash.hash))
+  private static let little = TokenSet(["po", "pò", "po'", "poco"].map(TokenHash.hash))
+  private static let copulas = TokenSet(
+    [
+      "is", "are", "was", "were", "be", "been", "being", "seems", "seemed", "looks", "looked", "felt", "è", "e'",
+      "sono", "era", "erano", "stato", "stata", "stati", "state", "sembra", "sembrano", "sembrava", "risulta",
+      "risultano", "siamo", "eravamo", "sarà", "saranno",
+    ].map(TokenHash.hash))
+  private static let fillers = TokenSet(
+    ["always", "still", "also", "often", "sempre", "ancora", "anche", "spesso", "stata", "stato", "stati", "state"]
+      .map(TokenHash.hash))
+
+  /// A degree adverb ("quite", "abbastanza", "un po'") right after a copula, with no noun of amount
+  /// after it ("un po' di tempo"): how good or hard something was, not a quantity.
+  static func isDegreeOfQuality(_ text: TextAnalysis, match: Range<Int>, sentence: Range<Int>) -> Bool {
+    let tokens = text.tokens
+    let first = tokens[match.lowerBound]
+    let isDegree =
+      degreeAdverbs.contains(first.hash)
+      || text.foldedString(first) == "un" && match.count >= 2 && little.contains(tokens[match.lowerBound + 1].hash)
+    guard isDegree else { return false }
+    // "un po' di tempo", "quite a lot of": an amount of something.
+    if match.upperBound < sentence.upperBound, tokens[match.upperBound].kind == .word {
+      let next = text.foldedString(tokens[match.upperBound])
+      if ["di", "of", "a", "un", "una", "uno"].contains(next) { return false }
+    } else {
+      return false
+    }
+    var back = match.lowerBound - 1
+    var words = 0
+    while back >= sentence.lowerBound, words < 3 {
+      let token = tokens[back]
+      if token.kind == .word {
+        if copulas.contains(token.hash) { return true }
+        guard fillers.contains(token.hash) else { return false }
+        words += 1
+      }
+      back -= 1
+    }
+    return false
   }
 
   /// A time word that opens its sentence and is followed by a comma: "Successivamente, …".

@@ -22,6 +22,10 @@ public struct VagueQuantityRule: Rule {
       RuleExample(.english, "- ↓Several accounts are missing the industry field\n"),
       RuleExample(.italian, "Il pilota ha portato un aumento ↓significativo dei lead qualificati.\n"),
       RuleExample(.italian, "Mancano ↓alcune colonne nel CRM.\n"),
+      RuleExample(.italian, "La migrazione richiederà ↓un po' di tempo in più.\n"),
+      // Asked for in a task, the amount is the reader's business.
+      RuleExample(.english, "We need to collect ↓some feedback from the pilot users.\n"),
+      RuleExample(.italian, "Dobbiamo raccogliere ↓alcuni commenti dagli utenti del pilota.\n"),
     ],
     nonTriggering: [
       RuleExample(.english, "The pilot brought a significant uplift of 12% in qualified leads.\n"),
@@ -41,6 +45,12 @@ public struct VagueQuantityRule: Rule {
       // A possible existence asserts no amount.
       RuleExample(.english, "There may be some orders with two delivery addresses.\n"),
       RuleExample(.italian, "Potrebbero esserci alcuni ordini con due indirizzi di consegna.\n"),
+      // The degree of a quality told, not an amount.
+      RuleExample(.english, "The first sprint was quite hard for the new members.\n"),
+      RuleExample(.italian, "La comunicazione con il fornitore è stata un po' complicata.\n"),
+      // How the talk went, not an amount the reader needs (a narrative aside).
+      RuleExample(.english, "**Ana:** I had some doubts about the export at the review.\n"),
+      RuleExample(.italian, "Sono stati discussi alcuni dubbi sui test di integrazione.\n"),
       // The scribe's aside on what a speaker did.
       RuleExample(
         .english,
