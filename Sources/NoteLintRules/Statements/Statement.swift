@@ -110,6 +110,13 @@ public struct StatementReader: Sendable {
     "was", "were", "did", "had", "been", "has", "have", "è", "e'", "sono", "stato", "stata", "stati", "state",
     "abbiamo", "ha", "hanno", "avevamo", "era", "erano", "fu",
   ])
+  /// English past forms that do not end in "-ed": "I made some changes", "we had a look".
+  static let irregularPast = set([
+    "made", "had", "heard", "got", "saw", "did", "went", "took", "gave", "found", "said", "told", "sent", "spent",
+    "thought", "wrote", "met", "ran", "began", "came", "brought", "kept", "left", "felt", "knew", "built", "bought",
+    "caught", "chose", "drew", "fell", "held", "led", "lost", "meant", "paid", "sat", "sold", "spoke", "stood",
+    "taught", "won", "broke", "became",
+  ])
   static let requests = set(["please", "could", "can", "would", "per", "favore", "potresti", "potete", "puoi"])
   static let thanks = set(["thanks", "thank", "grazie", "sure", "ok", "okay", "certo", "yes", "sì", "si"])
   static let logistics = set([
@@ -291,6 +298,12 @@ public struct StatementReader: Sendable {
       if order <= 1, token.length >= 5, language == .english, text.foldedHasSuffix(token, "ed"),
         order == 0 || subject == "name" || subject == "i" || subject == "we"
           || tokens[words[0]].isCapitalized && !tokens[position].isCapitalized
+      {
+        past = true
+      }
+      // "I made some changes", "Ori: had to reduce…": an irregular past right after its subject.
+      if order <= 1, language == .english, Self.irregularPast.contains(hash),
+        order == 0 || subject == "name" || subject == "i" || subject == "we"
       {
         past = true
       }

@@ -27,8 +27,8 @@ struct VagueLexiconCheck: Sendable {
 
   let leave: Leave
   /// A quantifier (categories.md §6): not vague inside a hypothetical ("if you have a lot of
-  /// tests…"). After a definite article ("le varie sedi") it is left to the model (`vp=article`):
-  /// on real minutes "le varie feature richieste" is as often vague as not.
+  /// tests…"), nor "various" after a definite article ("le varie sedi" = all the offices); other
+  /// quantifiers after an article are left to the model (`vp=article`).
   var quantifier = false
   /// A time word in a report of past work ("Successivamente sono state mostrate…", "it was
   /// abandoned after a while") times nothing still to happen: not a finding (categories.md §6).
@@ -94,6 +94,8 @@ struct VagueLexiconCheck: Sendable {
         {
           continue
         }
+        // "le varie sedi", "nei vari sprint", "the various teams": all of them, not an amount (§6).
+        if quantifier, Self.isDefiniteVarious(text, match: match.tokens, sentence: sentence) { continue }
         // "è stata un po' complicata", "were quite autonomous": the degree of a quality told, not an
         // amount (categories.md §6: vague only when the sentence gives an amount the reader needs).
         if quantifier, Self.isDegreeOfQuality(text, match: match.tokens, sentence: sentence) { continue }
@@ -162,6 +164,18 @@ struct VagueLexiconCheck: Sendable {
       position += 1
     }
     return false
+  }
+
+  /// "various" and "different" in both languages: after a definite article they mean "each of the".
+  private static let various = TokenSet(["various", "vari", "varie", "diversi", "diverse"].map(TokenHash.hash))
+
+  /// "le varie sedi", "nei diversi reparti", "the various teams": a definite article (or an
+  /// articulated preposition) before "various" makes it "all the", not a vague amount.
+  static func isDefiniteVarious(_ text: TextAnalysis, match: Range<Int>, sentence: Range<Int>) -> Bool {
+    guard match.count == 1, various.contains(text.tokens[match.lowerBound].hash),
+      match.lowerBound > sentence.lowerBound
+    else { return false }
+    return definiteArticles.contains(text.tokens[match.lowerBound - 1].hash)
   }
 
   private static let degreeAdverbs = TokenSet(

@@ -45,6 +45,9 @@ public struct VagueQuantityRule: Rule {
       // A possible existence asserts no amount.
       RuleExample(.english, "There may be some orders with two delivery addresses.\n"),
       RuleExample(.italian, "Potrebbero esserci alcuni ordini con due indirizzi di consegna.\n"),
+      // After a definite article "various" means each of them.
+      RuleExample(.english, "The summary goes to the various regional teams.\n"),
+      RuleExample(.italian, "Il riepilogo viene inviato nei vari negozi della regione.\n"),
       // The degree of a quality told, not an amount.
       RuleExample(.english, "The first sprint was quite hard for the new members.\n"),
       RuleExample(.italian, "La comunicazione con il fornitore è stata un po' complicata.\n"),
