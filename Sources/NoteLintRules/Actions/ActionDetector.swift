@@ -12,7 +12,7 @@ struct ActionDetector {
   let resources: LanguageResources
   let dateParser = DateParser()
   let dateContext: DateContext
-  let roster: TokenSet
+  var roster: TokenSet
   /// The lexicons the detector reads, of both languages.
   let lexicons: ActionLexicons
 
@@ -33,7 +33,51 @@ struct ActionDetector {
         roster.insert(TokenHash.hash(word.hasPrefix("@") ? String(word.dropFirst()) : String(word)))
       }
     }
+    // "Attendees: Ana, ben, Chidi" / "Presenti: …": the people at the meeting are the roster too.
+    let attendeeLabels = [
+      resources.lexicon("attendee-labels"),
+      LanguageResources.shared(
+        resources.language == .italian ? .english : .italian
+      ).lexicon("attendee-labels"),
+    ]
+    for index in document.blocks.indices
+    where document.blocks[index].kind == .paragraph
+      || document.blocks[index].kind == .listItem
+    {
+      roster.formUnion(Self.attendees(blocks[index], labels: attendeeLabels))
+    }
     self.roster = roster
+  }
+
+  private static let listJoiners = TokenSet(["and", "e", "ed", "with", "con"].map(TokenHash.hash))
+
+  /// The names of an attendee field ("Present: Ana, ben (chair), Chidi"): every word after the
+  /// label's colon outside brackets, but the joiners.
+  static func attendees(_ text: TextAnalysis, labels: [Lexicon]) -> TokenSet {
+    var names = TokenSet()
+    guard let first = text.tokens.firstIndex(where: { $0.kind == .word }), first <= 2 else { return names }
+    for lexicon in labels {
+      guard let match = lexicon.firstMatch(in: text.tokens, at: first, limit: min(text.tokens.count, first + 4)),
+        match.tokens.upperBound < text.tokens.count
+      else { continue }
+      let colon = text.tokens[match.tokens.upperBound]
+      guard colon.kind == .punctuation, text.text.scalars[Int(colon.start)] == ":" else { continue }
+      var depth = 0
+      for token in text.tokens[(match.tokens.upperBound + 1)...] {
+        if token.kind == .punctuation {
+          let scalar = text.text.scalars[Int(token.start)]
+          if scalar == "(" || scalar == "[" { depth += 1 }
+          if scalar == ")" || scalar == "]" { depth = max(0, depth - 1) }
+          continue
+        }
+        guard depth == 0, token.kind == .word || token.kind == .mention, !listJoiners.contains(token.hash) else {
+          continue
+        }
+        names.insert(token.hash)
+      }
+      break
+    }
+    return names
   }
 
   /// The matches of a lexicon in a block (or a range of it); none at once where the block's
@@ -54,6 +98,12 @@ struct ActionDetector {
   func detect(transcript: Transcript? = nil) -> [ActionItem] {
     var detector = self
     detector.transcript = transcript
+    // The note's speakers are its people: "amara to send the schema" is owned by the speaker amara.
+    for turn in transcript?.turns.values ?? [:].values where !turn.label.isEmpty {
+      for word in turn.speaker.split(whereSeparator: { !$0.isLetter && $0 != "'" }) {
+        detector.roster.insert(TokenHash.hash(String(word)))
+      }
+    }
     return detector.detectItems()
   }
 

@@ -54,6 +54,9 @@ public struct MissingOwnerRule: Rule {
       RuleExample(.english, "- [ ] Send the scoring file to sales by Friday (@giulia)\n"),
       RuleExample(.italian, "## Prossimi passi\n\n- Pulire l'export del CRM entro il 4/12/2026 (Luca)\n"),
       RuleExample(.italian, "- [ ] Inviare il file ai commerciali entro venerdì — Responsabile: Sara\n"),
+      // The people at the meeting and its speakers are the note's roster, in any case.
+      RuleExample(.english, "Attendees: amara, ben\n\n## Actions\n\n- amara to send the draft schema by 2026-12-04\n"),
+      RuleExample(.italian, "Presenti: chiara, paolo\n\n## Azioni\n\n- paolo invia il verbale entro il 4/12/2026\n"),
       // A chat handle before "to" in an ACTION line is the assignee.
       RuleExample(.english, "ACTION: oskar to comment on the style guide PR by Friday\n"),
       // Requirements on the product, choices and field values are not work (categories.md §6).

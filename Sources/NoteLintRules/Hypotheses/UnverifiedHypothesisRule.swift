@@ -29,6 +29,9 @@ public struct UnverifiedHypothesisRule: Rule {
       RuleExample(.italian, "Il nuovo modello ↓porterà il 15% di vendite in più.\n"),
     ],
     nonTriggering: [
+      // A hedged proposal, not a claim about the world.
+      RuleExample(.english, "We should probably wait for the vendor's answer before changing the schema.\n"),
+      RuleExample(.italian, "Dovremmo probabilmente aspettare la risposta del fornitore prima di cambiare.\n"),
       RuleExample(.english, "We assume twelve months of history are enough: to be validated by @anna by 2026-12-01.\n"),
       RuleExample(.english, "Twelve months of history are enough (measured on the 2025 pilot).\n"),
       RuleExample(.italian, "Ipotizziamo che dodici mesi bastino: da verificare entro il 5/12 (Marco).\n"),

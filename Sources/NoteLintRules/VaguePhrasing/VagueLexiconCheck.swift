@@ -200,9 +200,15 @@ struct VagueLexiconCheck: Sendable {
       degreeAdverbs.contains(first.hash)
       || text.foldedString(first) == "un" && match.count >= 2 && little.contains(tokens[match.lowerBound + 1].hash)
     guard isDegree else { return false }
-    // "un po' di tempo", "quite a lot of": an amount of something.
-    if match.upperBound < sentence.upperBound, tokens[match.upperBound].kind == .word {
-      let next = text.foldedString(tokens[match.upperBound])
+    // "un po' di tempo", "quite a lot of": an amount of something ("po'" may end in its apostrophe).
+    var after = match.upperBound
+    if after < sentence.upperBound, tokens[after].kind == .punctuation,
+      ["'", "\u{2019}"].contains(text.text.scalars[Int(tokens[after].start)])
+    {
+      after += 1
+    }
+    if after < sentence.upperBound, tokens[after].kind == .word {
+      let next = text.foldedString(tokens[after])
       if ["di", "of", "a", "un", "una", "uno"].contains(next) { return false }
     } else {
       return false
